@@ -1,0 +1,264 @@
+"""Assembling event records from the engine's matches: actors, pronouns, dates, places, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, NamedTuple
+
+import attrs
+
+from eventcode.codebook import get_actor_segment, split_actor_code
+from eventcode.grammar._engine import Found, Trace, find_events
+from eventcode.mentions.actors import ActorMention, combine, scan
+from eventcode.records import Action, Actor, DateMention, Event, Evidence, Place
+from eventcode.text import Sentence, Token, split_sentences, tokenize
+
+if TYPE_CHECKING:
+    from eventcode.coder import Coder
+
+__all__ = ["Explanation", "SentenceTrace", "code_sentences", "explain_sentences"]
+
+
+def actor_record(code: str | None, name: str | None, text: str, start: int | None, end: int | None) -> Actor:
+    """An :class:`Actor` record from a code, splitting out country and sectors."""
+    country: str | None = None
+    sectors: list[str] = []
+    if code:
+        parts = split_actor_code(code)
+        seg = get_actor_segment(parts[0])
+        if seg is not None and seg.kind == "country":
+            country = parts[0]
+        for p in parts[1:]:
+            s = get_actor_segment(p)
+            if s is not None and s.kind == "agent":
+                sectors.append(p)
+    return Actor(code=code, country=country, sectors=tuple(sectors), name=name, text=text, start=start, end=end)
+
+
+def _mention_actor(m: ActorMention, tokens: list[Token], text: str) -> Actor:
+    a, b = tokens[m.i].start, tokens[m.j - 1].end
+    return actor_record(m.code, m.name, text[a:b], a, b)
+
+
+def _span_actor(span: tuple[int, int], tokens: list[Token], text: str) -> Actor:
+    a, b = tokens[span[0]].start, tokens[span[1] - 1].end
+    return Actor(code=None, text=text[a:b], start=a, end=b)
+
+
+@attrs.define
+class _Context:
+    """Actors seen so far in the document, most recent last (for pronouns and short references)."""
+
+    recent: list[tuple[Actor, bool]] = attrs.field(factory=list)
+
+    def resolve(self, kind: str, pronoun_text: str, start: int, end: int) -> Actor | None:
+        for actor, person in reversed(self.recent):
+            if actor.code is None:
+                continue
+            if kind == "person" and not person:
+                continue
+            if kind in ("thing", "group") and person:
+                continue
+            return attrs.evolve(actor, text=pronoun_text, start=start, end=end)
+        return None
+
+    def push(self, actors: list[tuple[Actor, bool]]) -> None:
+        self.recent.extend(actors)
+        del self.recent[:-12]
+
+
+class SentenceTrace(NamedTuple):
+    """What the coder saw and decided in one sentence."""
+
+    start: int
+    end: int
+    kind: str
+    actors: list[Actor]
+    events: list[Event]
+    dropped: list[Trace]
+    discarded: bool
+
+
+@attrs.frozen
+class Explanation:
+    """Step by step, why each event in a text was or was not coded."""
+
+    text: str
+    sentences: tuple[SentenceTrace, ...]
+
+    def __str__(self) -> str:
+        lines: list[str] = []
+        for s in self.sentences:
+            lines.append(f"[{s.kind}] {self.text[s.start:s.end]}")
+            if s.kind == "boilerplate":
+                lines.append("  skipped: page boilerplate")
+                continue
+            if s.discarded:
+                lines.append("  skipped: contains a discard phrase (sports, entertainment, ...)")
+                continue
+            for a in s.actors:
+                lines.append(f"  actor   {a.text!r} -> {a.code or '(uncoded)'}" + (f" ({a.name})" if a.name else ""))
+            for e in s.events:
+                ev = e.evidence
+                src = f"{e.actor.code or '?'} {e.actor.text!r}" if e.actor else "-"
+                tgt = f"{e.target.code or '?'} {e.target.text!r}" if e.target else "-"
+                lines.append(f"  EVENT   {src} -> {e.action.code} {e.action.name} -> {tgt}")
+                if ev is not None:
+                    lines.append(f"          verb {ev.verb_text!r}, pattern '{ev.pattern}' ({ev.pattern_source})"
+                                 + (f", rules: {', '.join(ev.notes)}" if ev.notes else ""))
+            for t in s.dropped:
+                lines.append(f"  dropped pattern '{t.pattern}': {t.reason}")
+            if not s.events and not s.dropped:
+                lines.append("  no verb pattern matched")
+        return "\n".join(lines)
+
+
+def _run(coder: Coder, text: str, day: dt.date | None, doc_id: str | None, explain: bool
+         ) -> tuple[list[Event], list[SentenceTrace]]:
+    lex = coder.compiled
+    events: list[Event] = []
+    traces: list[SentenceTrace] = []
+    ctx = _Context()
+    from eventcode.grammar import _where
+
+    for sent in split_sentences(text):
+        if sent.kind == "boilerplate":
+            if explain:
+                traces.append(SentenceTrace(sent.start, sent.end, sent.kind, [], [], [], False))
+            continue
+        sevents, strace = _code_sentence(coder, lex, text, sent, day, doc_id, ctx, _where)
+        events.extend(sevents)
+        if explain:
+            traces.append(strace)
+    return events, traces
+
+
+def _code_sentence(coder: Coder, lex: object, text: str, sent: Sentence, day: dt.date | None,
+                   doc_id: str | None, ctx: _Context, where: object) -> tuple[list[Event], SentenceTrace]:
+    from eventcode.grammar import _where as W
+    from eventcode.lexicon import CompiledLexicon
+
+    assert isinstance(lex, CompiledLexicon)
+    tokens = tokenize(text, sent.start, sent.end)
+    raw, discard = scan(tokens, text, lex)
+    if discard:
+        return [], SentenceTrace(sent.start, sent.end, sent.kind, [], [], [], True)
+    mentions = combine(raw, tokens, day)
+    found, dropped, pronouns = find_events(tokens, mentions, lex, headline=sent.kind == "headline")
+    sentence_text = text[sent.start : sent.end]
+    actors_here = [(_mention_actor(m, tokens, text), m.person) for m in mentions if not m.locative]
+    resolved: dict[int, Actor | None] = {}
+    for idx, kind in pronouns:
+        f = found[idx]
+        role_kind = kind.split(":")[0]
+        span = f.source_span if kind.endswith(":source") else f.target_span
+        if span is None:
+            continue
+        a, b = tokens[span[0]].start, tokens[span[1] - 1].end
+        resolved[idx] = ctx.resolve(role_kind, text[a:b], a, b)
+    date_mention: DateMention | None = None
+    places: list[Place] = []
+    if coder.dates:
+        date_mention = W.sentence_date(text, sent.start, sent.end, day)
+    if coder.places and found:
+        places = W.sentence_places(text, sent.start, sent.end)
+    out: list[Event] = []
+    for idx, f in enumerate(found):
+        out.extend(_events_for(coder, f, idx, resolved, tokens, text, sentence_text, sent, day, doc_id,
+                               date_mention, places))
+    ctx.push(actors_here)
+    return out, SentenceTrace(sent.start, sent.end, sent.kind, [a for a, _ in actors_here], out, dropped, False)
+
+
+def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | None], tokens: list[Token],
+                text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
+                date_mention: DateMention | None, places: list[Place]) -> list[Event]:
+    from eventcode.grammar import _where as W
+
+    def side(members: tuple[ActorMention | None, ...], span: tuple[int, int] | None, is_source: bool
+             ) -> list[Actor | None]:
+        if idx in resolved and ((f.source_span == span) if is_source else (f.target_span == span)):
+            r = resolved[idx]
+            if r is not None and members == (None,):
+                return [r]
+        acts: list[Actor | None] = []
+        for m in members:
+            if m is not None:
+                acts.append(_mention_actor(m, tokens, text))
+            elif span is not None:
+                acts.append(_span_actor(span, tokens, text))
+            else:
+                acts.append(None)
+        return acts
+
+    sources = side(f.sources, f.source_span, True)
+    targets = side(f.targets, f.target_span, False)
+    head = tokens[f.head]
+    last = tokens[max(f.head, f.end - 1)]
+    verb_text = text[head.start : last.end]
+    pattern = f.pattern.entry
+    action = Action.from_code(f.code, where=pattern.source)
+    location = W.event_location(text, sent.start, sent.end, head.start, last.end, places) if places else None
+    if date_mention is not None and date_mention.value is not None:
+        ev_date, date_source = date_mention.value, "text"
+    elif day is not None:
+        ev_date, date_source, date_mention = day, "publication", None
+    else:
+        ev_date, date_source, date_mention = None, None, None
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    for s in sources:
+        for t in targets:
+            if s is not None and t is not None and s.code is not None and s.code == t.code and s.start == t.start:
+                continue
+            pairs.append((s, t))
+    if pattern.symmetric:
+        coded_sources = [s for s in sources if s is not None and s.code]
+        if targets == [None] and len(coded_sources) > 1:
+            pairs = [(a, b) for a in coded_sources for b in coded_sources if a is not b]
+        else:
+            pairs += [(t, s) for s, t in list(pairs) if t is not None and t.code and s is not None and s.code]
+    out: list[Event] = []
+    for s, t in pairs:
+        has_s = s is not None and s.code is not None
+        has_t = t is not None and t.code is not None
+        req = coder.require
+        if (req == "both" and not (has_s and has_t)) or (req == "source" and not has_s) or (
+            req == "either" and not (has_s or has_t)
+        ):
+            continue
+        out.append(
+            Event(
+                actor=s,
+                action=action,
+                target=t,
+                sentence=sentence_text,
+                sentence_start=sent.start,
+                date=ev_date,
+                date_source=date_source,  # type: ignore[arg-type]
+                date_mention=date_mention if date_source == "text" else None,
+                location=location,
+                doc_id=doc_id,
+                headline=sent.kind == "headline",
+                evidence=Evidence(
+                    verb_text=verb_text,
+                    verb_start=head.start,
+                    verb_end=last.end,
+                    pattern=pattern.text,
+                    pattern_source=pattern.source,
+                    actor_source=None,
+                    target_source=None,
+                    notes=f.notes,
+                ),
+            )
+        )
+    return out
+
+
+def code_sentences(coder: Coder, text: str, day: dt.date | None, doc_id: str | None) -> list[Event]:
+    """Events in a text."""
+    return _run(coder, text, day, doc_id, False)[0]
+
+
+def explain_sentences(coder: Coder, text: str, day: dt.date | None) -> Explanation:
+    """An explanation of how a text was coded."""
+    return Explanation(text, tuple(_run(coder, text, day, None, True)[1]))

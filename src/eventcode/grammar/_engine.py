@@ -1,0 +1,483 @@
+"""From tokens and actor mentions to events: verb patterns, subjects, objects, voice, modality.
+
+The engine is parser-free. For each sentence it walks the tokens once, tries the verb patterns whose head
+form occurs there (most specific first), and for each match decides:
+
+- the **target**: the actor at the pattern's ``+`` (determiners, numbers, adjectives skipped), or none;
+- the **source**: the nearest actor to the left of the verb in its clause (relative clauses skipped),
+  a pronoun resolved to the context, or, failing that, the noun phrase before the verb, uncoded;
+- **voice**: a participle after a form of *be* is passive: the subject is the target, "by X" the source;
+- **polarity and modality**: negation drops the event; conditionals and hypotheticals ("if", "would")
+  drop it; announced or intended actions ("will", "plans to", "vowed to", headline "X to ...") are coded
+  as the codebook's intent or threat code for the action;
+- **coordination**: "X and Y" as source or target codes each; symmetric patterns code both directions;
+- **infinitives**: "urged X to stop attacks" is the urging, not an attack.
+
+Each decision is recorded in the event's evidence notes, and :class:`Trace` keeps the ones that dropped a
+match, for ``explain``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from eventcode.grammar import _words as W
+from eventcode.lexicon._compile import CompiledLexicon, CompiledPattern
+from eventcode.mentions.actors import ActorMention
+from eventcode.text import Token
+
+__all__ = ["Found", "Group", "Trace", "find_events"]
+
+
+class Group(NamedTuple):
+    """One or more coordinated actor mentions ("the US and Britain"), or an uncoded noun phrase."""
+
+    members: tuple[ActorMention, ...]
+    i: int
+    j: int
+
+
+class Found(NamedTuple):
+    """A coded event before records are built: token spans and decisions."""
+
+    code: str
+    pattern: CompiledPattern
+    head: int
+    end: int
+    sources: tuple[ActorMention | None, ...]
+    source_span: tuple[int, int] | None
+    targets: tuple[ActorMention | None, ...]
+    target_span: tuple[int, int] | None
+    notes: tuple[str, ...]
+
+
+class Trace(NamedTuple):
+    """A match that was not coded, and why."""
+
+    head: int
+    pattern: str
+    reason: str
+
+
+class _Match(NamedTuple):
+    end: int
+    target: Group | None
+    target_span: tuple[int, int] | None
+    source: Group | None
+
+
+class _Sentence:
+    """Per-sentence state for matching."""
+
+    __slots__ = ("groups_at", "lex", "mention_at", "n", "passive", "tokens")
+
+    def __init__(self, tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> None:
+        self.tokens = tokens
+        self.n = len(tokens)
+        self.lex = lex
+        self.passive = False
+        self.mention_at: dict[int, ActorMention] = {}
+        for m in mentions:
+            self.mention_at[m.i] = m
+        self.groups_at: dict[int, Group] = {}
+        k = 0
+        ms = [m for m in mentions if not m.locative]
+        while k < len(ms):
+            members = [ms[k]]
+            while k + 1 < len(ms):
+                nxt = ms[k + 1]
+                between = [t.norm for t in tokens[members[-1].j : nxt.i]]
+                if between in (["and"], [","], [",", "and"], ["&"], ["as", "well", "as"], ["or"]):
+                    members.append(nxt)
+                    k += 1
+                    continue
+                break
+            groups = [members]
+            if len(members) > 1 and self._verb_before(members[0].i) and self._verb_after(members[-1].j):
+                # "X invaded France and Britain condemned X": the last conjunct starts a new clause
+                groups = [members[:-1], members[-1:]]
+            for part in groups:
+                g = Group(tuple(part), part[0].i, part[-1].j)
+                for mem in part:
+                    self.groups_at[mem.i] = g
+            k += 1
+
+    def _verb_before(self, p: int) -> bool:
+        q = p - 1
+        while q >= 0 and self.tokens[q].norm in W.SKIPPABLE:
+            q -= 1
+        return q >= 0 and self.tokens[q].norm in self.lex.verbs
+
+    def _verb_after(self, p: int) -> bool:
+        if p >= self.n:
+            return False
+        norm = self.tokens[p].norm
+        return norm in self.lex.verbs or norm in W.FUTURE or norm in W.HAVE or norm in W.HYPOTHETICAL or (
+            norm in W.BE and norm not in ("'s",)
+        )
+
+    def skippable(self, p: int) -> bool:
+        norm = self.tokens[p].norm
+        if norm in W.SKIPPABLE:
+            if norm == "at":
+                return p + 1 < self.n and self.tokens[p + 1].norm == "least"
+            return True
+        if norm in W.BOUNDARY or norm in W.PREPOSITIONS or norm in W.CONJUNCTIONS or norm == ",":
+            return False
+        if norm in W.CLAUSE_STOP or norm in self.lex.verbs:
+            return False
+        return norm[:1].isalnum()
+
+    def seq(self, p: int, alt: tuple[str, ...]) -> bool:
+        if p + len(alt) > self.n:
+            return False
+        return all(self.tokens[p + x].norm == w for x, w in enumerate(alt))
+
+
+def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | None:
+    els = pat.after
+    if k == len(els):
+        return _Match(pos, None, None, None)
+    el = els[k]
+    if el.kind == "lit":
+        for alt in el.alternatives:
+            if s.seq(pos, alt):
+                r = _match(s, pat, k + 1, pos + len(alt))
+                if r is not None:
+                    return r
+        return None
+    if el.kind == "opt":
+        for alt in el.alternatives:
+            if alt and s.seq(pos, alt):
+                r = _match(s, pat, k + 1, pos + len(alt))
+                if r is not None:
+                    return r
+        return _match(s, pat, k + 1, pos)
+    if el.kind == "gap":
+        for g in range(5):
+            if g and not s.skippable(pos + g - 1) if pos + g - 1 < s.n else g:
+                break
+            r = _match(s, pat, k + 1, pos + g)
+            if r is not None:
+                return r
+        return None
+    # target or source slot
+    if el.kind == "target" and s.passive:
+        return _match(s, pat, k + 1, pos)
+    p = pos
+    skipped = 0
+    while p < s.n and skipped <= 4:
+        g = s.groups_at.get(p)
+        if g is not None:
+            r = _match(s, pat, k + 1, g.j)
+            if r is not None:
+                if el.kind == "target":
+                    return _Match(r.end, g, (g.i, g.j), r.source)
+                return _Match(r.end, r.target, r.target_span, g)
+            break
+        if not s.skippable(p):
+            break
+        p += 1
+        skipped += 1
+    # no actor here: an uncoded noun phrase (kept for the evidence) or nothing
+    if k + 1 == len(els):
+        q = pos
+        while q < s.n and q - pos < 6 and s.skippable(q):
+            q += 1
+        span = (pos, q) if q > pos else None
+        return _Match(pos, None, span, None) if el.kind == "target" else _Match(pos, None, None, None)
+    for g2 in range(6):
+        if g2 and (pos + g2 - 1 >= s.n or not s.skippable(pos + g2 - 1)):
+            break
+        r = _match(s, pat, k + 1, pos + g2)
+        if r is not None:
+            span = (pos, pos + g2) if g2 else None
+            return _Match(r.end, r.target, span, r.source) if el.kind == "target" else r
+    return None
+
+
+def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
+    """Walk left over auxiliaries and adverbs; return the index before the chain and the words in it."""
+    words: list[str] = []
+    p = head - 1
+    while p >= 0:
+        norm = tokens[p].norm
+        if (
+            norm in W.BE or norm in W.HAVE or norm in W.DO or norm in W.NEGATION or norm in W.HYPOTHETICAL
+            or norm in W.FUTURE or norm in W.ADVERB or (norm.endswith("ly") and len(norm) > 4)
+            or norm in ("to", "going", "set", "about", "likely", "expected", "due", "able", "ready")
+        ):
+            words.append(norm)
+            p -= 1
+            continue
+        break
+    return p, words
+
+
+def _relative_spans(tokens: list[Token]) -> list[bool]:
+    """Tokens inside ", who/which ... ," asides, which the subject search skips."""
+    inside = [False] * len(tokens)
+    p = 0
+    n = len(tokens)
+    while p < n - 1:
+        if tokens[p].norm == "," and tokens[p + 1].norm in ("who", "which", "whose", "where"):
+            q = p + 1
+            while q < n and tokens[q].norm not in (",", ".", ";"):
+                q += 1
+            if q < n and tokens[q].norm == ",":
+                for x in range(p, q + 1):
+                    inside[x] = True
+            p = q
+        p += 1
+    return inside
+
+
+def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[Group | None, str | None, int]:
+    """Nearest actor group left of ``start`` in the clause; or a pronoun; returns (group, pronoun, index)."""
+    p = start
+    first_word = True
+    while p >= floor:
+        if inside[p]:
+            p -= 1
+            continue
+        norm = s.tokens[p].norm
+        if norm in W.BOUNDARY or norm in (";", ":"):
+            break
+        m = s.mention_at.get(p)
+        if m is None:
+            # a mention ending here?
+            for q in range(max(floor, p - 8), p + 1):
+                mm = s.mention_at.get(q)
+                if mm is not None and mm.i <= p < mm.j:
+                    m = mm
+                    break
+        if m is not None and not m.locative:
+            g = s.groups_at.get(m.i)
+            return g, None, p
+        if first_word and norm in W.PRONOUNS:
+            return None, norm, p
+        if norm.isalnum():
+            first_word = False
+        p -= 1
+    return None, None, p
+
+
+def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:
+    """The noun phrase just before ``start`` (an uncoded subject), as a token span."""
+    end = start + 1
+    p = start
+    got: list[int] = []
+    while p >= floor and len(got) < 8:
+        norm = s.tokens[p].norm
+        if norm in W.BOUNDARY or norm == "," or norm in W.CLAUSE_STOP or norm in W.REPORTING:
+            break
+        if norm in W.PREPOSITIONS:
+            if got and norm in ("in", "at", "near", "on", "of", "from", "outside"):
+                got = []  # what we collected was the object of a prepositional phrase: skip it
+                end = p
+                p -= 1
+                continue
+            break
+        if norm in W.CONJUNCTIONS or (norm in s.lex.verbs and not s.tokens[p].upper and p != start):
+            break
+        got.append(p)
+        p -= 1
+    if not got:
+        return None
+    return (min(got), end)
+
+
+def find_events(
+    tokens: list[Token],
+    mentions: list[ActorMention],
+    lex: CompiledLexicon,
+    *,
+    headline: bool = False,
+) -> tuple[list[Found], list[Trace], list[tuple[int, str]]]:
+    """Events in one sentence; the matches dropped (for explain); pronouns needing resolution (index, kind)."""
+    s = _Sentence(tokens, mentions, lex)
+    n = s.n
+    inside = _relative_spans(tokens)
+    covered = [False] * n
+    for m in mentions:
+        for x in range(m.i, m.j):
+            covered[x] = True
+    conditional = any(t.norm in W.CONDITIONAL for t in tokens)
+    found: list[Found] = []
+    trace: list[Trace] = []
+    pronouns: list[tuple[int, str]] = []
+    consumed_until = -1
+    head_events: dict[int, int] = {}  # head token -> index in found
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        cands = lex.verbs.get(tok.norm)
+        if not cands or covered[i] or i <= consumed_until:
+            i += 1
+            continue
+        chain_start, chain = _aux_chain(tokens, i)
+        s.passive = bool(chain) and chain[0] in W.BE and tok.norm in lex.participles
+        best: tuple[CompiledPattern, _Match] | None = None
+        for cp in cands:
+            if cp.entry.noun_head and s.passive:
+                continue
+            pos = i + 1
+            if cp.head_rest:
+                if not s.seq(pos, cp.head_rest):
+                    continue
+                pos += len(cp.head_rest)
+            r = _match(s, cp, 0, pos)
+            if r is not None:
+                best = (cp, r)
+                break
+        if best is None:
+            i += 1
+            continue
+        cp, r = best
+        notes: list[str] = []
+        code = cp.code
+        noun = cp.entry.noun_head
+        # infinitive after a verb: modality from the governing verb
+        gov = chain_start
+        if not noun and chain and chain[0] == "to" and gov >= 0:
+            gnorm = tokens[gov].norm
+            glemmas = lex.lemmas.get(gnorm, frozenset()) | {gnorm}
+            earlier = head_events.get(gov)
+            if earlier is not None and found[earlier].end > i:
+                i += 1
+                continue  # the governing verb's pattern already covers this one
+            if glemmas & W.NEGATING_VERBS or any(g.rstrip("sd") in W.NEGATING_VERBS for g in glemmas):
+                trace.append(Trace(i, cp.entry.text, f"refused or failed: {tokens[gov].norm} to ..."))
+                i = r.end if r.end > i else i + 1
+                continue
+            if glemmas & W.INTENT_VERBS or _lemma_in(gnorm, W.INTENT_VERBS):
+                if earlier is not None:
+                    found[earlier] = found[earlier]._replace(code="")  # superseded by the embedded action
+                code = _intent(code)
+                notes.append("intent")
+            elif glemmas & W.ACTUAL_VERBS or _lemma_in(gnorm, W.ACTUAL_VERBS):
+                notes.append("attempt")
+            elif headline or tokens[gov].upper or s.mention_at.get(gov) or _ends_mention(s, gov):
+                code = _intent(code)
+                notes.append("intent")
+        if not noun:
+            if any(w in W.NEGATION for w in chain):
+                trace.append(Trace(i, cp.entry.text, "negated"))
+                i = r.end if r.end > i else i + 1
+                continue
+            if any(w in W.HYPOTHETICAL for w in chain) or conditional:
+                trace.append(Trace(i, cp.entry.text, "hypothetical or conditional"))
+                i = r.end if r.end > i else i + 1
+                continue
+            if any(w in W.FUTURE for w in chain) or ("going" in chain and "to" in chain):
+                code = _intent(code)
+                if "intent" not in notes:
+                    notes.append("intent")
+        # source and target
+        source: Group | None = r.source
+        target: Group | None = r.target
+        target_span = r.target_span
+        source_span: tuple[int, int] | None = None
+        pronoun: str | None = None
+        if s.passive:
+            notes.append("passive")
+            subj, pronoun, _ = _subject(s, chain_start, inside, 0)
+            target = subj
+            target_span = (subj.i, subj.j) if subj else None
+            # "by X" after the match
+            q = r.end
+            while q < n and q < r.end + 6 and tokens[q].norm != "by" and tokens[q].norm not in W.BOUNDARY:
+                q += 1
+            source = None
+            if q < n and tokens[q].norm == "by":
+                q += 1
+                while q < n and q < r.end + 10 and s.groups_at.get(q) is None and s.skippable(q):
+                    q += 1
+                source = s.groups_at.get(q)
+            if pronoun:
+                pronouns.append((len(found), pronoun + ":target"))
+        elif source is None:
+            if noun:
+                # the actor right before the noun ("Taliban attack on", "U.S. airstrikes on")
+                q = i - 1
+                while q >= 0 and tokens[q].norm in W.SKIPPABLE - {"of"}:
+                    q -= 1
+                m = None
+                for x in range(max(0, q - 6), q + 1):
+                    mm = s.mention_at.get(x)
+                    if mm is not None and mm.j == q + 1 and not mm.locative:
+                        m = mm
+                if m is not None:
+                    source = s.groups_at.get(m.i)
+                else:
+                    q = r.end
+                    if q + 1 < n and tokens[q].norm == "by":
+                        source = s.groups_at.get(q + 1)
+            else:
+                subj, pronoun, at = _subject(s, chain_start, inside, 0)
+                source = subj
+                if subj is None and pronoun is None:
+                    source_span = _np_left(s, chain_start, 0)
+                if pronoun:
+                    source_span = (at, at + 1)
+                    pronouns.append((len(found), pronoun + ":source"))
+                elif headline and subj is None:
+                    notes.append("headline")
+        if source is not None:
+            source_span = (source.i, source.j)
+        if target is not None:
+            target_span = (target.i, target.j)
+        srcs: tuple[ActorMention | None, ...] = source.members[:4] if source else (None,)
+        tgts: tuple[ActorMention | None, ...] = target.members[:4] if target else (None,)
+        if len(srcs) > 1 or len(tgts) > 1:
+            notes.append("compound")
+        if cp.entry.symmetric:
+            notes.append("symmetric")
+        head_events[i] = len(found)
+        found.append(Found(code, cp, i, r.end, srcs, source_span, tgts, target_span, tuple(notes)))
+        # an infinitive right after this match is governed by it ("urged X to stop ...")
+        e = r.end
+        if e < n and tokens[e].norm in ("to", "of", "for", "from", "against", "into") and not noun:
+            consumed_until = e + 2 if tokens[e].norm == "to" else e + 1
+        i = max(r.end, i + 1)
+    kept = [f for f in found if f.code]
+    if len(kept) != len(found):
+        # indices into found were recorded for pronouns: remap
+        remap = {id(f): k for k, f in enumerate(kept)}
+        pronouns = [(remap[id(found[x])], kind) for x, kind in pronouns if found[x].code]
+    if any(f.code != "010" for f in kept) and any(f.code == "010" for f in kept):
+        dropped = [f for f in kept if f.code == "010"]
+        for f in dropped:
+            trace.append(Trace(f.head, f.pattern.entry.text, "plain statement dropped: another event is coded"))
+        ids = {id(f) for f in dropped}
+        remap2 = {}
+        kept2 = []
+        for k, f in enumerate(kept):
+            if id(f) not in ids:
+                remap2[k] = len(kept2)
+                kept2.append(f)
+        pronouns = [(remap2[x], kind) for x, kind in pronouns if x in remap2]
+        kept = kept2
+    return kept, trace, pronouns
+
+
+def _lemma_in(form: str, lemmas: frozenset[str]) -> bool:
+    for suffix, repl in (("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("ied", "y"),
+                         ("ies", "y")):
+        if form.endswith(suffix) and form[: len(form) - len(suffix)] + repl in lemmas:
+            return True
+    return form in lemmas
+
+
+def _ends_mention(s: _Sentence, p: int) -> bool:
+    for x in range(max(0, p - 8), p + 1):
+        m = s.mention_at.get(x)
+        if m is not None and m.j == p + 1:
+            return True
+    return False
+
+
+def _intent(code: str) -> str:
+    from eventcode.codebook import intent_code
+
+    return intent_code(code)

@@ -1,0 +1,150 @@
+"""Compiling a lexicon into the lookup tables the coder runs on.
+
+One phrase index (first token -> candidate phrases, longest first) holds actors, agents and discards; one verb
+index maps every inflected form of every head to its patterns, most specific first. Word classes are expanded
+into alternatives here, so matching at run time is dictionary lookups and tuple comparisons only.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from eventcode.errors import DictionaryError
+from eventcode.lexicon._inflect import participles, plural, verb_forms
+from eventcode.lexicon._model import ActorEntry, AgentEntry, Element, Lexicon, PatternEntry
+from eventcode.text import tokenize
+
+__all__ = ["CompiledLexicon", "CompiledPattern", "Phrase", "compile_lexicon"]
+
+PhraseKind = Literal["actor", "agent", "discard"]
+
+
+class Phrase(NamedTuple):
+    """A candidate phrase in the index: the tokens after the first, its kind and entry."""
+
+    rest: tuple[str, ...]
+    length: int
+    kind: PhraseKind
+    entry: ActorEntry | AgentEntry | str
+    exact: tuple[str, ...] | None
+    """For case-sensitive phrases, the exact token texts."""
+
+
+class CompiledPattern(NamedTuple):
+    """A verb pattern ready to match: head form's following words and the elements after them."""
+
+    code: str
+    head_rest: tuple[str, ...]
+    after: tuple[Element, ...]
+    specificity: int
+    entry: PatternEntry
+
+
+class CompiledLexicon(NamedTuple):
+    """The lookup tables of a coder."""
+
+    phrases: dict[str, list[Phrase]]
+    verbs: dict[str, list[CompiledPattern]]
+    participles: frozenset[str]
+    lemmas: dict[str, frozenset[str]]
+    """Inflected form -> lemmas (for explanations and the passive)."""
+    actors: int
+    agents: int
+    patterns: int
+
+
+def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, entry: ActorEntry | AgentEntry | str,
+                source: str) -> None:
+    exact_case = text.endswith("!")
+    text = text.rstrip("!").strip()
+    toks = tokenize(text)
+    if not toks:
+        raise DictionaryError(f"empty phrase {text!r}", source)
+    norms = tuple(t.norm for t in toks)
+    exact = tuple(text[t.start : t.end] for t in toks) if exact_case else None
+    index.setdefault(norms[0], []).append(Phrase(norms[1:], len(norms), kind, entry, exact))
+
+
+def _expand(el: Element, classes: dict[str, tuple[tuple[str, ...], ...]], source: str) -> Element:
+    if el.kind != "class":
+        return el
+    alts = classes.get(el.name)
+    if alts is None:
+        raise DictionaryError(f"unknown word class %{el.name}", source)
+    return Element("lit", alts)
+
+
+def _specificity(p: PatternEntry) -> int:
+    score = len(p.head_rest) * 2
+    for el in p.after:
+        if el.kind == "lit":
+            score += 2
+        elif el.kind == "target":
+            score += 1
+        elif el.kind == "opt":
+            score += 0
+    return score
+
+
+def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
+    """Compile a lexicon into lookup tables."""
+    phrases: dict[str, list[Phrase]] = {}
+    for actor in lex.actors:
+        for ph in actor.phrases:
+            _add_phrase(phrases, ph, "actor", actor, actor.source)
+    for agent in lex.agents:
+        _add_phrase(phrases, agent.phrase, "agent", agent, agent.source)
+        if not agent.phrase.endswith("!"):
+            pl = plural(agent.phrase.lower())
+            if pl and pl != agent.phrase.lower():
+                _add_phrase(phrases, pl, "agent", agent, agent.source)
+    for d in lex.discards:
+        _add_phrase(phrases, d, "discard", d, "discards")
+    # Later entries win over earlier ones with the same phrase: keep the last of each (rest, exact) key.
+    for first, cands in phrases.items():
+        seen: dict[tuple[tuple[str, ...], tuple[str, ...] | None, str], Phrase] = {}
+        for c in cands:
+            seen[(c.rest, c.exact, c.kind if c.kind == "discard" else "x")] = c
+        phrases[first] = sorted(seen.values(), key=lambda c: (-c.length, c.exact is None))
+
+    classes: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for name, words in lex.classes.items():
+        alts: set[tuple[str, ...]] = set()
+        for w in words:
+            norms = tuple(t.norm for t in tokenize(w))
+            if not norms:
+                continue
+            alts.add(norms)
+            pl = plural(" ".join(norms))
+            if pl:
+                alts.add(tuple(pl.split(" ")))
+        classes[name] = tuple(sorted(alts, key=lambda a: (-len(a), a)))
+
+    verbs: dict[str, list[CompiledPattern]] = {}
+    parts: set[str] = set()
+    lemmas: dict[str, set[str]] = {}
+    for p in lex.patterns:
+        after = tuple(_expand(el, classes, p.source) for el in p.after)
+        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p)
+        if p.noun_head:
+            forms = {p.head}
+            pl = plural(p.head)
+            if pl:
+                forms.add(pl)
+        else:
+            forms = verb_forms(p.head, lex.irregular, lex.doubling)
+            parts.update(participles(p.head, lex.irregular, lex.doubling))
+        for f in forms:
+            verbs.setdefault(f, []).append(cp)
+            lemmas.setdefault(f, set()).add(p.head)
+    for cands in verbs.values():
+        cands.sort(key=lambda c: -c.specificity)
+    return CompiledLexicon(
+        phrases=phrases,
+        verbs=verbs,
+        participles=frozenset(parts),
+        lemmas={k: frozenset(v) for k, v in lemmas.items()},
+        actors=len(lex.actors),
+        agents=len(lex.agents),
+        patterns=len(lex.patterns),
+    )

@@ -1,0 +1,87 @@
+"""English inflection for dictionary entries: verb forms from lemmas, noun plurals from singulars."""
+
+from __future__ import annotations
+
+_VOWELS = set("aeiou")
+
+
+def _ends_cvc(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and word[-1] not in _VOWELS
+        and word[-1] not in "wxy"
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
+
+
+def verb_forms(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], doubling: set[str]) -> set[str]:
+    """All forms of a verb: base, -s, past, past participle, -ing."""
+    forms = {lemma}
+    if lemma in irregular:
+        past, participle = irregular[lemma]
+        forms.update(past)
+        forms.update(participle)
+    # third person singular
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    double = lemma in doubling or (len(lemma) <= 4 and _ends_cvc(lemma))
+    # past and participle (regular), unless the verb is irregular
+    if lemma not in irregular:
+        if lemma.endswith("e"):
+            forms.add(lemma + "d")
+        elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+            forms.add(lemma[:-1] + "ied")
+        elif double:
+            forms.add(lemma + lemma[-1] + "ed")
+        else:
+            forms.add(lemma + "ed")
+    # gerund
+    if lemma.endswith("ie"):
+        forms.add(lemma[:-2] + "ying")
+    elif lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        forms.add(lemma[:-1] + "ing")
+    elif double:
+        forms.add(lemma + lemma[-1] + "ing")
+    else:
+        forms.add(lemma + "ing")
+    return forms
+
+
+def participles(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], doubling: set[str]) -> set[str]:
+    """Past-participle forms of a verb (for the passive)."""
+    if lemma in irregular:
+        return set(irregular[lemma][1])
+    if lemma.endswith("e"):
+        return {lemma + "d"}
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+        return {lemma[:-1] + "ied"}
+    if lemma in doubling or (len(lemma) <= 4 and _ends_cvc(lemma)):
+        return {lemma + lemma[-1] + "ed"}
+    return {lemma + "ed"}
+
+
+_UNCOUNTED = {"police", "military", "army", "government", "media", "public", "staff", "personnel", "clergy",
+              "leadership", "administration", "opposition", "junta", "regime", "cabinet", "press"}
+
+
+def plural(noun: str) -> str | None:
+    """Regular plural of the last word of a noun phrase (None where it has none or is already plural)."""
+    head = noun.rsplit(" ", 1)[-1]
+    if head in _UNCOUNTED or not head.isalpha():
+        return None
+    if head.endswith("s") and not head.endswith(("ss", "us")):
+        return None  # already plural
+    if head.endswith("man"):
+        p = head[:-3] + "men"
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        p = head + "es"
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
+        p = head[:-1] + "ies"
+    else:
+        p = head + "s"
+    return noun[: len(noun) - len(head)] + p

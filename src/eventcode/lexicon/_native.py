@@ -1,0 +1,367 @@
+"""Reader for eventcode's native dictionary format (see ``docs/dictionaries.md``).
+
+Every error names the file and line. Files are read as data with this parser; nothing in them is executed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+from eventcode.codebook import check_actor_code, get_actor_segment, get_event_code
+from eventcode.errors import DictionaryError, UnknownCodeError
+from eventcode.lexicon._model import (
+    ActorEntry,
+    AgentEntry,
+    Element,
+    Lexicon,
+    PatternEntry,
+    Role,
+)
+from eventcode.text import tokenize
+
+__all__ = ["builtin_files", "load_files", "parse_text"]
+
+
+class _Readable(Protocol):
+    name: str
+
+    def read_text(self, encoding: str = ...) -> str: ...
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].rstrip()
+        if line.strip():
+            yield no, line
+
+
+def _norms(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(phrase))
+
+
+def _date(value: str, path: str, no: int) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DictionaryError(f"bad date {value!r} (expected YYYY-MM-DD)", path, no) from None
+
+
+_ROLE = re.compile(r"^([A-Z-]{3,})(?:\s+(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?)?$")
+
+
+def _parse_actors(text: str, path: str, lex: Lexicon) -> None:
+    names: list[str] | None = None
+    names_line = 0
+    roles: list[Role] = []
+    default: str | None = None
+
+    def flush() -> None:
+        nonlocal names, roles, default
+        if names is not None:
+            if not roles and default is None:
+                raise DictionaryError(f"actor {names[0]!r} has no code line", path, names_line)
+            phrases = tuple(n for n in names if n)
+            lex.actors.append(
+                ActorEntry(
+                    name=phrases[0].rstrip("!"),
+                    phrases=phrases,
+                    roles=tuple(roles),
+                    default=default,
+                    source=f"{path}:{names_line}",
+                )
+            )
+        names, roles, default = None, [], None
+
+    for no, line in _lines(text):
+        if line[0].isspace():
+            if names is None:
+                raise DictionaryError("code line without an actor name line above it", path, no)
+            m = _ROLE.match(line.strip())
+            if not m:
+                raise DictionaryError(f"bad code line {line.strip()!r} (expected CODE [FROM..TO])", path, no)
+            code, start, end = m.group(1), m.group(2) or "", m.group(3) or ""
+            try:
+                check_actor_code(code, where=f"{path}:{no}")
+            except UnknownCodeError as exc:
+                raise DictionaryError(f"unknown actor code {code!r}", path, no) from exc
+            if ".." in line:
+                s, e = _date(start, path, no), _date(end, path, no)
+                if s and e and e <= s:
+                    raise DictionaryError(f"date range ends before it starts: {start}..{end}", path, no)
+                roles.append(Role(code, s, e))
+            else:
+                if default is not None:
+                    raise DictionaryError(f"second default code {code!r} (first: {default!r})", path, no)
+                default = code
+        else:
+            flush()
+            names = [n.strip() for n in line.split(";") if n.strip()]
+            names_line = no
+            if not names:
+                raise DictionaryError("empty name line", path, no)
+    flush()
+
+
+def _parse_agents(text: str, path: str, lex: Lexicon) -> None:
+    nouns: list[str] | None = None
+    nouns_line = 0
+    for no, line in _lines(text):
+        if line[0].isspace():
+            code = line.strip()
+            if nouns is None:
+                raise DictionaryError("code line without agent nouns above it", path, no)
+            seg = get_actor_segment(code)
+            if seg is None or seg.kind != "agent":
+                raise DictionaryError(f"unknown agent code {code!r}", path, no)
+            for noun in nouns:
+                lex.agents.append(AgentEntry(noun, code, f"{path}:{nouns_line}"))
+            nouns = None
+        else:
+            if nouns is not None:
+                raise DictionaryError("agent nouns without a code line below them", path, nouns_line)
+            nouns = [n.strip() for n in line.split(";") if n.strip()]
+            nouns_line = no
+    if nouns is not None:
+        raise DictionaryError("agent nouns without a code line below them", path, nouns_line)
+
+
+_PIECE = re.compile(r"\{[^{}]*\}|\([^()]*\)|\S+")
+_CLASS_NAME = re.compile(r"^%[a-z_][a-z0-9_]*$")
+
+
+def _alternatives(body: str, path: str, no: int) -> tuple[tuple[str, ...], ...]:
+    alts = []
+    for alt in body.split("|"):
+        alt = alt.strip()
+        if not alt or any(ch in alt for ch in "{}()+$%*"):
+            raise DictionaryError(f"bad alternative {alt!r} in {body!r}", path, no)
+        alts.append(_norms(alt.lstrip("=")))
+    return tuple(alts)
+
+
+_OPT_SLOT = re.compile(r"\(([^()|]*[+$%*][^()|]*)\)")
+
+
+def _parse_pattern(line: str, code: str, path: str, no: int) -> list[PatternEntry]:
+    """One pattern line; an optional group holding a slot or class, ``(with +)``, expands to two patterns."""
+    m = _OPT_SLOT.search(line)
+    if m:
+        with_group = line[: m.start()] + m.group(1) + line[m.end() :]
+        without = line[: m.start()] + line[m.end() :]
+        return _parse_pattern(with_group, code, path, no) + _parse_pattern(without, code, path, no)
+    return _parse_one(line, code, path, no)
+
+
+def _parse_one(line: str, code: str, path: str, no: int) -> list[PatternEntry]:
+    flags = set()
+    body = line
+    while "@" in body:
+        body, _, flag = body.rpartition("@")
+        flag = flag.strip()
+        if flag not in ("sym", "noun"):
+            raise DictionaryError(f"unknown pattern flag @{flag}", path, no)
+        flags.add(flag)
+    pieces = _PIECE.findall(body)
+    if not pieces:
+        raise DictionaryError("empty pattern", path, no)
+    elements: list[Element] = []
+    head_index: int | None = None
+    heads: list[tuple[str, tuple[str, ...]]] = []
+    noun_head = "noun" in flags
+    for piece in pieces:
+        if piece == "+":
+            elements.append(Element("target"))
+        elif piece == "$":
+            elements.append(Element("source"))
+        elif piece == "*":
+            elements.append(Element("gap"))
+        elif piece.startswith("%"):
+            if not _CLASS_NAME.match(piece):
+                raise DictionaryError(f"bad word class name {piece!r}", path, no)
+            elements.append(Element("class", name=piece[1:]))
+        elif piece.startswith("("):
+            if not piece.endswith(")"):
+                raise DictionaryError(f"unbalanced parenthesis in {piece!r}", path, no)
+            elements.append(Element("opt", _alternatives(piece[1:-1], path, no)))
+        elif piece.startswith("{"):
+            if not piece.endswith("}"):
+                raise DictionaryError(f"unbalanced brace in {piece!r}", path, no)
+            alts = _alternatives(piece[1:-1], path, no)
+            if head_index is None:
+                head_index = len(elements)
+                heads = [(a[0], a[1:]) for a in alts if a]
+                elements.append(Element("lit", ()))  # placeholder for the head
+            else:
+                elements.append(Element("lit", alts))
+        elif any(ch in piece for ch in "{}()|"):
+            raise DictionaryError(f"unbalanced brackets in {piece!r}", path, no)
+        else:
+            literal = piece.startswith("=")
+            words = _norms(piece.lstrip("="))
+            if not words:
+                raise DictionaryError(f"bad word {piece!r}", path, no)
+            if head_index is None:
+                head_index = len(elements)
+                heads = [(words[0], words[1:])]
+                noun_head = noun_head or literal
+                elements.append(Element("lit", ()))
+            else:
+                elements.append(Element("lit", (words,)))
+    if head_index is None:
+        raise DictionaryError("pattern has no verb (no literal word)", path, no)
+    before = tuple(elements[:head_index])
+    if any(e.kind in ("lit", "class") for e in before):
+        raise DictionaryError("only $, +, optional words may come before the verb", path, no)
+    after = tuple(elements[head_index + 1 :])
+    return [
+        PatternEntry(
+            code=code,
+            head=h,
+            head_rest=rest,
+            before=tuple(e for e in before if e.kind == "opt"),
+            after=after,
+            text=line.strip(),
+            source=f"{path}:{no}",
+            symmetric="sym" in flags,
+            noun_head=noun_head,
+        )
+        for h, rest in heads
+    ]
+
+
+def _parse_verbs(text: str, path: str, lex: Lexicon) -> None:
+    code: str | None = None
+    for no, line in _lines(text):
+        stripped = line.strip()
+        if stripped.startswith("=="):
+            parts = stripped[2:].split()
+            if not parts:
+                raise DictionaryError("section line without a code", path, no)
+            code = parts[0]
+            if get_event_code(code) is None:
+                raise DictionaryError(f"unknown CAMEO event code {code!r}", path, no)
+            continue
+        if code is None:
+            raise DictionaryError("pattern before the first '== CODE' section line", path, no)
+        lex.patterns.extend(_parse_pattern(stripped, code, path, no))
+
+
+def _parse_classes(text: str, path: str, lex: Lexicon) -> None:
+    for no, line in _lines(text):
+        name, eq, words = line.strip().partition("=")
+        name = name.strip()
+        if not eq or not _CLASS_NAME.match(name):
+            raise DictionaryError("expected '%class = word; word'", path, no)
+        lex.classes.setdefault(name[1:], []).extend(w.strip() for w in words.split(";") if w.strip())
+
+
+def _parse_irregular(text: str, path: str, lex: Lexicon) -> None:
+    section = "irregular"
+    for no, line in _lines(text):
+        stripped = line.strip()
+        if stripped.startswith("=="):
+            section = stripped[2:].strip()
+            if section not in ("doubling", "irregular"):
+                raise DictionaryError(f"unknown section {section!r}", path, no)
+            continue
+        parts = stripped.split()
+        if section == "doubling":
+            lex.doubling.update(p.lower() for p in parts)
+            continue
+        if len(parts) < 3:
+            raise DictionaryError("expected 'lemma past past-participle'", path, no)
+        lex.irregular[parts[0].lower()] = (parts[1].lower().split("/"), parts[2].lower().split("/"))
+
+
+def _parse_discards(text: str, path: str, lex: Lexicon) -> None:
+    for _no, line in _lines(text):
+        lex.discards.append(line.strip())
+
+
+_KINDS = {
+    ".actors": _parse_actors,
+    ".agents": _parse_agents,
+    ".verbs": _parse_verbs,
+    ".classes": _parse_classes,
+    ".irregular": _parse_irregular,
+    ".discards": _parse_discards,
+}
+
+
+def _kind_of(name: str, parent: str) -> str:
+    """The kind of a dictionary file from its extension, or (built-ins) its name and folder."""
+    for ext in _KINDS:
+        if name.endswith(ext):
+            return ext
+    if parent == "verbs":
+        return ".verbs"
+    if parent == "classes":
+        return ".classes"
+    if name.startswith("agents"):
+        return ".agents"
+    if name.startswith("irregular"):
+        return ".irregular"
+    if name.startswith("discards"):
+        return ".discards"
+    raise DictionaryError(
+        f"cannot tell what kind of dictionary {name!r} is: name it *.actors, *.agents, *.verbs, "
+        "*.classes, *.irregular or *.discards"
+    )
+
+
+def parse_text(text: str, kind: str, path: str = "<string>", lex: Lexicon | None = None) -> Lexicon:
+    """Parse one dictionary's text of the given kind (``.actors``, ``.verbs``, ...) into a lexicon."""
+    lex = lex if lex is not None else Lexicon()
+    if kind not in _KINDS:
+        raise DictionaryError(f"unknown dictionary kind {kind!r}", path)
+    _KINDS[kind](text, path, lex)
+    return lex
+
+
+def _builtin_entries() -> Iterator[tuple[str, str, str]]:
+    root = resources.files("eventcode") / "data"
+    for sub in ("", "actors", "classes", "verbs"):
+        folder = root / sub if sub else root
+        for item in sorted(folder.iterdir(), key=lambda p: p.name):
+            if item.is_file() and item.name.endswith((".txt", ".actors")):
+                if sub == "" and not item.name.startswith(("agents", "irregular", "discards")):
+                    continue
+                yield item.name, sub, item.read_text(encoding="utf-8")
+
+
+def builtin_files() -> list[str]:
+    """Names of the built-in dictionary files, relative to ``eventcode/data``."""
+    return [f"{sub + '/' if sub else ''}{name}" for name, sub, _ in _builtin_entries()]
+
+
+def load_builtin(lex: Lexicon | None = None) -> Lexicon:
+    """The built-in dictionaries."""
+    lex = lex if lex is not None else Lexicon()
+    for name, sub, text in _builtin_entries():
+        rel = f"{sub + '/' if sub else ''}{name}"
+        parse_text(text, _kind_of(name, sub), rel, lex)
+    return lex
+
+
+def load_files(paths: Iterable[str | Path], lex: Lexicon | None = None) -> Lexicon:
+    """Native dictionary files (or folders of them) into a lexicon."""
+    lex = lex if lex is not None else Lexicon()
+    for p in paths:
+        path = Path(p)
+        files = sorted(x for x in path.rglob("*") if x.is_file()) if path.is_dir() else [path]
+        for f in files:
+            try:
+                text = f.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                raise DictionaryError(f"not UTF-8 at byte {exc.start}", str(f)) from None
+            except OSError as exc:
+                raise DictionaryError(f"cannot read: {exc.strerror}", str(f)) from None
+            parse_text(text, _kind_of(f.name, f.parent.name), str(f), lex)
+    return lex

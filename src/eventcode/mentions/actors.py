@@ -1,0 +1,171 @@
+"""Finding actor mentions in tokens: dictionary actors, agents, and how they combine.
+
+One pass over the compiled phrase index finds actor names, agent nouns and discard phrases (longest match
+first). Adjacent pieces then combine into actor mentions: "Afghan" + "soldiers" -> AFGMIL, "President" +
+"Joe Biden" -> the person's code on the publication date, "police in Kabul" and "Afghanistan's army" ->
+country + agent. A place-like actor after a locative preposition ("in Kabul") is a place, not an actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from eventcode.lexicon._compile import CompiledLexicon, Phrase
+from eventcode.lexicon._model import ActorEntry, AgentEntry
+from eventcode.records import Actor
+from eventcode.text import Token
+
+__all__ = ["ActorMention", "RawMention", "combine", "find_actors", "scan"]
+
+
+class RawMention(NamedTuple):
+    """A phrase found in the index: token span [i, j)."""
+
+    i: int
+    j: int
+    phrase: Phrase
+
+
+class ActorMention(NamedTuple):
+    """An actor named in a sentence: token span [i, j), its code on the date, and where it came from."""
+
+    i: int
+    j: int
+    code: str | None
+    name: str | None
+    person: bool
+    sources: tuple[str, ...]
+    locative: bool
+    """Named after a locative preposition ("in Kabul"): a place rather than an actor."""
+
+
+LOCATIVE = frozenset(
+    "in at near outside inside across throughout around into toward towards from within".split()
+)
+_LINKS = frozenset(("of", "in", "from", "for"))
+
+
+def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[RawMention], bool]:
+    """Index matches over tokens (longest first, left to right) and whether a discard phrase occurs."""
+    found: list[RawMention] = []
+    discard = False
+    phrases = lex.phrases
+    n = len(tokens)
+    i = 0
+    while i < n:
+        cands = phrases.get(tokens[i].norm)
+        hit: Phrase | None = None
+        if cands:
+            for c in cands:
+                k = c.length
+                if i + k > n:
+                    continue
+                if c.rest and any(tokens[i + 1 + x].norm != w for x, w in enumerate(c.rest)):
+                    continue
+                if c.exact is not None and any(
+                    text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(c.exact)
+                ):
+                    continue
+                hit = c
+                break
+        if hit is None:
+            i += 1
+            continue
+        if hit.kind == "discard":
+            discard = True
+            i += 1
+            continue
+        found.append(RawMention(i, i + hit.length, hit))
+        i += hit.length
+    return found, discard
+
+
+def _join(root_code: str, agent: str) -> str:
+    root = root_code[:3]
+    return root + agent if root != agent else root
+
+
+def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> list[ActorMention]:
+    """Combine raw mentions into actor mentions (country + agent, title + person, agent + of + country)."""
+    out: list[ActorMention] = []
+    k = 0
+    n = len(raw)
+    while k < n:
+        m = raw[k]
+        i, j = m.i, m.j
+        sources: list[str] = []
+        code: str | None = None
+        name: str | None = None
+        person = False
+        agent: str | None = None
+        root: str | None = None
+        # absorb a run of adjacent pieces: [actor] [agent...] [person] / [agent] [person] ...
+        run = [m]
+        while k + 1 < n:
+            nxt = raw[k + 1]
+            gap = nxt.i - run[-1].j
+            if gap == 0 or (gap == 1 and tokens[run[-1].j].norm in ("'s", "-")):
+                run.append(nxt)
+                k += 1
+                continue
+            break
+        # a person anywhere in the run gives the code; otherwise the first actor's root with the last agent
+        for piece in run:
+            e = piece.phrase.entry
+            if isinstance(e, ActorEntry):
+                sources.append(e.source)
+                c = e.code_on(day)
+                if e.person:
+                    code, name, person = c, e.name, True
+                elif root is None and c:
+                    root, name = c, e.name
+            elif isinstance(e, AgentEntry):
+                sources.append(e.source)
+                agent = e.code
+        j = run[-1].j
+        if not person:
+            if root is not None and agent is not None:
+                code = _join(root, agent) if len(root) == 3 or root.endswith("GOV") else root
+            elif root is not None:
+                code = root
+            elif agent is not None:
+                # agent followed by "of/in/from" + a country actor: "police in Kabul", "the army of Pakistan"
+                if k + 1 < n and raw[k + 1].i == j + 1 and tokens[j].norm in _LINKS:
+                    e2 = raw[k + 1].phrase.entry
+                    if isinstance(e2, ActorEntry) and not e2.person:
+                        c2 = e2.code_on(day)
+                        if c2:
+                            code = _join(c2, agent)
+                            sources.append(e2.source)
+                            name = e2.name
+                            k += 1
+                            # the country after "in" is consumed here; the span stays the agent's words
+                if code is None:
+                    code = "---" + agent
+        locative = i > 0 and tokens[i - 1].norm in LOCATIVE and not person and agent is None
+        out.append(ActorMention(i, j, code, name, person, tuple(sources), locative))
+        k += 1
+    return out
+
+
+def find_actors(coder: object, text: str, date: object = None) -> list[Actor]:
+    """Actor mentions in ``text`` found with ``coder``'s dictionaries (for :func:`eventcode.find_actors`)."""
+    from eventcode.coder import Coder
+    from eventcode.grammar._assemble import actor_record
+    from eventcode.records import to_date
+    from eventcode.text import split_sentences, tokenize
+
+    assert isinstance(coder, Coder)
+    day = to_date(date)
+    lex = coder.compiled
+    out: list[Actor] = []
+    for sent in split_sentences(text):
+        tokens = tokenize(text, sent.start, sent.end)
+        raw, _ = scan(tokens, text, lex)
+        for m in combine(raw, tokens, day):
+            if m.locative:
+                continue
+            a, b = tokens[m.i].start, tokens[m.j - 1].end
+            out.append(actor_record(m.code, m.name, text[a:b], a, b))
+    return out

@@ -1,0 +1,316 @@
+"""The typed records eventcode produces: events and the mentions they are made of.
+
+All records are frozen, slotted attrs classes. Offsets (``start``/``end``) are character offsets into the
+original document text, so ``text[m.start:m.end] == m.text`` holds for every mention and for the actors of
+every event. ``to_dict()`` gives JSON-ready data (dates as ISO strings) and ``from_dict()`` reads it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import attrs
+
+from eventcode.codebook import check_actor_code, lookup_event_code
+from eventcode.errors import InputError, RecordError
+
+__all__ = [
+    "Action",
+    "Actor",
+    "DateMention",
+    "Document",
+    "Event",
+    "Evidence",
+    "Place",
+    "to_date",
+]
+
+Precision = Literal["day", "month", "year"]
+
+
+def to_date(value: object, field: str = "date") -> dt.date | None:
+    """A ``datetime.date`` from a date, a datetime or an ISO string (``None`` stays ``None``)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise InputError(f"not an ISO date (YYYY-MM-DD): {value!r}", field=field) from None
+    raise InputError(f"expected a date, datetime or ISO string, got {type(value).__name__}", field=field)
+
+
+def _offsets(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 0:
+        raise RecordError(f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}")
+
+
+def _check_span(self: Any) -> None:
+    if self.start is not None and self.end is not None and self.end < self.start:
+        raise RecordError(f"{type(self).__name__} ends ({self.end}) before it starts ({self.start})")
+
+
+@attrs.frozen(slots=True)
+class Actor:
+    """Who acts or is acted on: a CAMEO actor code with the words that named it."""
+
+    code: str | None
+    """Full CAMEO-style code (``USAMIL``, ``AFGINS``, ``IGOUNO``); ``None`` when the words name no known actor."""
+    country: str | None = None
+    """ISO 3166-1 alpha-3 code, or None for non-state and unknown actors."""
+    sectors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    """Agent (sector) codes, e.g. ``("GOV",)`` or ``("MIL",)``."""
+    name: str | None = None
+    """Canonical name from the dictionary."""
+    text: str = ""
+    start: int | None = attrs.field(default=None, validator=_offsets)
+    end: int | None = attrs.field(default=None, validator=_offsets)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+        if self.code is not None:
+            check_actor_code(self.code, where=f"actor {self.text!r}" if self.text else None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        d = attrs.asdict(self)
+        d["sectors"] = list(self.sectors)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        """Read back what :meth:`to_dict` wrote."""
+        return cls(**{**data, "sectors": tuple(data.get("sectors") or ())})
+
+
+@attrs.frozen(slots=True)
+class Action:
+    """What was done: a CAMEO event code with its name, root, QuadClass and Goldstein value."""
+
+    code: str
+    name: str
+    root: str
+    quad_class: int
+    goldstein: float
+
+    @classmethod
+    def from_code(cls, code: str, where: str | None = None) -> Action:
+        """The action for a CAMEO code, filled from the codebook (unknown codes raise)."""
+        ec = lookup_event_code(code, where)
+        return cls(code=ec.code, name=ec.name, root=ec.root, quad_class=ec.quad_class, goldstein=ec.goldstein)
+
+    def __attrs_post_init__(self) -> None:
+        ec = lookup_event_code(self.code)
+        if self.root != ec.root or self.quad_class != ec.quad_class:
+            raise RecordError(f"action {self.code}: root/QuadClass do not agree with the codebook")
+
+    @property
+    def penta_class(self) -> int:
+        """PentaClass 0-4 by root range (01-02, 03-05, 06-08, 09-13, 14-20)."""
+        return lookup_event_code(self.code).quad_classes["penta_roots"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return attrs.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Action:
+        """Read back what :meth:`to_dict` wrote."""
+        return cls(**data)
+
+
+@attrs.frozen(slots=True)
+class Place:
+    """A place named in text, resolved in a gazetteer."""
+
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    feature: str | None = None
+    """``country``, ``admin1`` or ``city``."""
+    text: str = ""
+    start: int | None = attrs.field(default=None, validator=_offsets)
+    end: int | None = attrs.field(default=None, validator=_offsets)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return attrs.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        """Read back what :meth:`to_dict` wrote."""
+        return cls(**data)
+
+
+@attrs.frozen(slots=True)
+class DateMention:
+    """A date expression found in text, resolved to a calendar date."""
+
+    text: str
+    start: int = attrs.field(validator=_offsets)
+    end: int = attrs.field(validator=_offsets)
+    value: dt.date | None
+    precision: Precision = "day"
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        d = attrs.asdict(self)
+        d["value"] = self.value.isoformat() if self.value else None
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        """Read back what :meth:`to_dict` wrote."""
+        return cls(**{**data, "value": to_date(data.get("value"))})
+
+
+@attrs.frozen(slots=True)
+class Evidence:
+    """Why an event was coded: the words and the dictionary entries behind it."""
+
+    verb_text: str
+    verb_start: int
+    verb_end: int
+    pattern: str
+    """The verb pattern that matched, as written in its dictionary."""
+    pattern_source: str
+    """Where the pattern is defined: ``file:line``."""
+    actor_source: str | None = None
+    """Dictionary entry (``file:line``) of the source actor."""
+    target_source: str | None = None
+    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    """Grammar rules that applied: ``passive``, ``intent``, ``compound``, ``pronoun``, ``reported`` ..."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        d = attrs.asdict(self)
+        d["notes"] = list(self.notes)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        """Read back what :meth:`to_dict` wrote."""
+        return cls(**{**data, "notes": tuple(data.get("notes") or ())})
+
+
+DateSource = Literal["text", "publication"]
+
+
+@attrs.frozen(slots=True)
+class Event:
+    """One coded event: source actor, action, target actor, when, where, and the evidence."""
+
+    actor: Actor | None
+    action: Action
+    target: Actor | None
+    sentence: str
+    sentence_start: int = 0
+    date: dt.date | None = None
+    date_source: DateSource | None = None
+    """``text`` when a date expression in the sentence gave the date, ``publication`` when it is the document's."""
+    date_mention: DateMention | None = None
+    location: Place | None = None
+    doc_id: str | None = None
+    headline: bool = False
+    evidence: Evidence | None = None
+
+    @property
+    def dyad(self) -> tuple[str | None, str | None]:
+        """(source code, target code)."""
+        return (
+            self.actor.code if self.actor is not None else None,
+            self.target.code if self.target is not None else None,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict, as described by ``schemas/event.schema.json``."""
+        return {
+            "doc_id": self.doc_id,
+            "date": self.date.isoformat() if self.date else None,
+            "date_source": self.date_source,
+            "date_mention": self.date_mention.to_dict() if self.date_mention else None,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "action": self.action.to_dict(),
+            "target": self.target.to_dict() if self.target else None,
+            "location": self.location.to_dict() if self.location else None,
+            "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "headline": self.headline,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """Read back what :meth:`to_dict` wrote."""
+
+        def opt(kind: Any, key: str) -> Any:
+            v = data.get(key)
+            return kind.from_dict(v) if v is not None else None
+
+        return cls(
+            actor=opt(Actor, "actor"),
+            action=Action.from_dict(data["action"]),
+            target=opt(Actor, "target"),
+            sentence=data["sentence"],
+            sentence_start=data.get("sentence_start", 0),
+            date=to_date(data.get("date")),
+            date_source=data.get("date_source"),
+            date_mention=opt(DateMention, "date_mention"),
+            location=opt(Place, "location"),
+            doc_id=data.get("doc_id"),
+            headline=bool(data.get("headline", False)),
+            evidence=opt(Evidence, "evidence"),
+        )
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """An article (or any text) to code, with its metadata."""
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    id: str | None = None
+    date: dt.date | None = attrs.field(default=None, converter=to_date)
+    source: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source,
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """A document from a dict with ``text`` and optional ``id``, ``date``, ``source``, ``url``."""
+        if "text" not in data or not isinstance(data["text"], str):
+            raise InputError("record has no text", field="text")
+        return cls(
+            text=data["text"],
+            id=None if data.get("id") is None else str(data["id"]),
+            date=data.get("date"),
+            source=data.get("source"),
+            url=data.get("url"),
+        )

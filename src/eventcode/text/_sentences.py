@@ -1,0 +1,140 @@
+"""Splitting articles into sentences, telling headlines and page boilerplate apart.
+
+Scraped news arrives with headlines, bylines, "Published on", photo credits, "ALSO READ" teasers and
+navigation. Each line of the input is a paragraph; within a paragraph, sentences end at ``.``, ``!`` or ``?``
+followed by a space and a capital, unless the dot ends a known abbreviation (``Gen.``, ``No.``, ``Mr.``) or a
+dotted abbreviation followed by a word that does not start sentences (``the U.S. military``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple
+
+__all__ = ["Sentence", "split_sentences"]
+
+Kind = Literal["sentence", "headline", "boilerplate"]
+
+
+class Sentence(NamedTuple):
+    """A sentence (or headline, or boilerplate line) with its offsets into the document."""
+
+    start: int
+    end: int
+    kind: Kind
+
+
+_ABBREV = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl adm cmdr brig gov sen rep pres rev st sr jr
+    no nos vol fig art sec dept est inc ltd corp co bros jan feb mar apr jun jul aug sep sept oct nov dec
+    mt ft vs etc al approx govt""".split()
+)
+
+# Words that begin sentences; after "U.S." they mark a real sentence end.
+_STARTERS = frozenset(
+    """the a an he she it they we i in on at but and this that these those there his her their its
+    however meanwhile officials after before while when as if since according also some many most one
+    two three four five six seven eight nine ten last earlier later yet still so""".split()
+)
+
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_LINE = re.compile(r"[^\n\r]+")
+_WORD = re.compile(r"[^\W_]+")
+
+_BOILERPLATE = re.compile(
+    r"""^\W*(?:
+        latest\ news|top\ news|trending(?:\ now)?|published|on|updated|last\ updated.*|posted.*|
+        previous\ story|next\ story|read\ more.*|read\ also.*|also\ read.*|related.*|advertisement|
+        share(?:\ this.*)?|follow\ us.*|subscribe.*|sign\ up.*|click\ here.*|exit\ mobile\ version|
+        go\ ?to\ ?top|don'?t\ miss|home|menu|search|comments?|leave\ a\ reply.*|source:.*|photo:.*|
+        image:.*|file\ photo.*|credit:.*|\d+\ mins?\ read|by\ [\w.\s-]{1,40}|latest\ from.*|
+        copyright.*|all\ rights\ reserved.*|more\ from.*|you\ may\ also\ like.*|popular.*|
+        recommended.*|watch.*:?|listen.*:?|tags?:.*|filed\ under.*|
+        (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d{1,2},?\ \d{4}.*|
+        \d{1,2}\ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\ \d{4}.*|
+        \(.*\)
+    )\W*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# After one of these lines, the following short lines are teasers of other stories.
+_TEASER_START = re.compile(
+    r"^\W*(?:previous\ story|next\ story|latest\ from.*|don'?t\ miss|trending(?:\ now)?|"
+    r"related(?:\ (?:news|stories|articles))?|you\ may\ also\ like|more\ from.*|popular.*|recommended.*)\W*$",
+    re.VERBOSE | re.IGNORECASE,
+)
+_TEASER_INLINE = re.compile(r"^\W*(?:also\ read|read\ also|read\ more|see\ also)\b", re.IGNORECASE | re.VERBOSE)
+
+
+def _is_abbreviation_end(text: str, dot: int, nxt: int) -> bool:
+    """Whether the '.' at ``dot`` ends an abbreviation rather than a sentence."""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot]
+    if not word:
+        return False
+    low = word.lower()
+    if low in _ABBREV:
+        return True
+    if "." in word or (len(word) == 1 and word.isupper()):  # U.S. / J. (initial)
+        m = _WORD.match(text, nxt)
+        following = m.group().lower() if m else ""
+        return following not in _STARTERS
+    return False
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        dot = m.start()
+        nxt = m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if text[dot] == "." and m.end() - dot == 1 and _is_abbreviation_end(text, dot, nxt):
+            continue
+        spans.append((s, m.end()))
+        s = nxt
+    if s < end:
+        spans.append((s, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of an article (or of a single sentence) with their kinds, in order."""
+    out: list[Sentence] = []
+    in_teasers = False
+    seen_body = False
+    for line in _LINE.finditer(text):
+        a, b = line.start(), line.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a == b:
+            continue
+        raw = text[a:b]
+        words = _WORD.findall(raw)
+        if _TEASER_START.match(raw):
+            in_teasers = True
+            out.append(Sentence(a, b, "boilerplate"))
+            continue
+        if _BOILERPLATE.match(raw) or _TEASER_INLINE.match(raw) or not words:
+            out.append(Sentence(a, b, "boilerplate"))
+            continue
+        ends_sentence = raw.rstrip("\"'”’)] ")[-1:] in ".!?"
+        if in_teasers and (not ends_sentence or len(words) < 25):
+            out.append(Sentence(a, b, "boilerplate"))
+            continue
+        in_teasers = False
+        if not ends_sentence and len(words) <= 25:
+            # a headline when it reads like one (several words); single words and names are boilerplate
+            kind: Kind = "headline" if len(words) >= 3 else "boilerplate"
+            if kind == "headline" and seen_body and len(words) < 4:
+                kind = "boilerplate"
+            out.append(Sentence(a, b, kind))
+            continue
+        seen_body = True
+        for s, e in _split_paragraph(text, a, b):
+            out.append(Sentence(s, e, "sentence"))
+    return out

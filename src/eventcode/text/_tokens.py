@@ -1,0 +1,59 @@
+"""Tokenizing with character offsets into the original text.
+
+One compiled regular expression, no backtracking beyond a word: words (with internal apostrophes), dotted
+abbreviations (``U.S.``), possessive ``'s`` and ``n't`` as their own tokens, numbers, and single characters
+for everything else. Each token keeps a normalised form (lower case, accents folded, curly quotes straightened)
+that every dictionary lookup uses, so matching never relies on capitals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+__all__ = ["Token", "normalize", "tokenize"]
+
+_TOKEN = re.compile(
+    r"""
+      (?:[^\W\d_]\.){2,}(?![^\W\d_])          # U.S. U.N. U.S.A.
+    | [^\W\d_]+(?=n['’]t\b)                   # did (n't)
+    | n['’]t\b                                # n't
+    | ['’]s\b                                 # possessive 's
+    | \d+(?:[.,:/]\d+)*[^\W\d_]*               # 1,000 3.5 10:30 1990s 21st
+    | [^\W_]+(?:['’](?!s\b)[^\W_]+)*          # words, O'Brien, d'Ivoire
+    | \S                                      # anything else, one character
+    """,
+    re.VERBOSE,
+)
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+class Token(NamedTuple):
+    """A token: its normalised form and its offsets into the original text."""
+
+    norm: str
+    start: int
+    end: int
+    upper: bool
+    """Whether the token starts with a capital letter (used as a hint, never as the only evidence)."""
+
+
+def normalize(word: str) -> str:
+    """Lower case, accents folded, curly quotes and dashes straightened."""
+    w = word.lower().translate(_QUOTES)
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+        w = unicodedata.normalize("NFC", w)
+    return w
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]``, with offsets into ``text``."""
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        s = m.group()
+        append(Token(normalize(s), m.start(), m.end(), s[:1].isupper()))
+    return out
