@@ -6,8 +6,10 @@ import pickle
 
 import eventcode
 
+Triple = tuple[str | None, str, str | None]
 
-def _triples(coder: eventcode.Coder, text: str, date: str | None = "2021-03-01") -> list[tuple[str | None, str, str | None]]:
+
+def _triples(coder: eventcode.Coder, text: str, date: str | None = "2021-03-01") -> list[Triple]:
     return [
         (e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None)
         for e in coder.code(text, date=date)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+from eventcode.analysis import CountRow, CountTable, counts, one_a_day
+from eventcode.batch import Result, Summary, code_documents, code_partition
 from eventcode.coder import Coder
 from eventcode.errors import (
     CodebookError,
@@ -33,6 +35,8 @@ __all__ = [
     "Actor",
     "CodebookError",
     "Coder",
+    "CountRow",
+    "CountTable",
     "DateMention",
     "DictionaryError",
     "Document",
@@ -43,14 +47,20 @@ __all__ = [
     "InputError",
     "Place",
     "RecordError",
+    "Result",
+    "Summary",
     "UnknownCodeError",
     "__version__",
     "code",
+    "code_documents",
+    "code_partition",
+    "counts",
     "default_coder",
     "explain",
     "find_actors",
     "find_dates",
     "find_places",
+    "one_a_day",
 ]
 
 _default: Coder | None = None

@@ -50,6 +50,12 @@ def to_date(value: object, field: str = "date") -> dt.date | None:
     raise InputError(f"expected a date, datetime or ISO string, got {type(value).__name__}", field=field)
 
 
+def _str_tuple(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+
+
 def _offsets(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and value < 0:
         raise RecordError(f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}")
@@ -68,7 +74,7 @@ class Actor:
     """Full CAMEO-style code (``USAMIL``, ``AFGINS``, ``IGOUNO``); ``None`` when the words name no known actor."""
     country: str | None = None
     """ISO 3166-1 alpha-3 code, or None for non-state and unknown actors."""
-    sectors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sectors: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     """Agent (sector) codes, e.g. ``("GOV",)`` or ``("MIL",)``."""
     name: str | None = None
     """Canonical name from the dictionary."""
@@ -197,7 +203,7 @@ class Evidence:
     actor_source: str | None = None
     """Dictionary entry (``file:line``) of the source actor."""
     target_source: str | None = None
-    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     """Grammar rules that applied: ``passive``, ``intent``, ``compound``, ``pronoun``, ``reported`` ..."""
 
     def to_dict(self) -> dict[str, Any]:

@@ -83,10 +83,10 @@ def check_actor_code(code: str, where: str | None = None) -> str:
         raise UnknownCodeError(code, "actor", where)
     parts = split_actor_code(code)
     root = segs.get(parts[0])
-    if root is None or root.kind == "agent" and len(parts) > 1:
+    if root is None or (root.kind == "agent" and len(parts) > 1):
         raise UnknownCodeError(code, "actor", where)
     for part in parts[1:]:
-        if part not in segs or segs[part].kind == "type" and part != "IGO" and part != "NGO":
+        if part not in segs or (segs[part].kind == "type" and part != "IGO" and part != "NGO"):
             raise UnknownCodeError(code, "actor", where)
     return code
 

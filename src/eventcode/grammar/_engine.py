@@ -167,13 +167,13 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
     p = pos
     skipped = 0
     while p < s.n and skipped <= 4:
-        g = s.groups_at.get(p)
-        if g is not None:
-            r = _match(s, pat, k + 1, g.j)
+        grp = s.groups_at.get(p)
+        if grp is not None:
+            r = _match(s, pat, k + 1, grp.j)
             if r is not None:
                 if el.kind == "target":
-                    return _Match(r.end, g, (g.i, g.j), r.source)
-                return _Match(r.end, r.target, r.target_span, g)
+                    return _Match(r.end, grp, (grp.i, grp.j), r.source)
+                return _Match(r.end, r.target, r.target_span, grp)
             break
         if not s.skippable(p):
             break
@@ -450,8 +450,8 @@ def find_events(
         for f in dropped:
             trace.append(Trace(f.head, f.pattern.entry.text, "plain statement dropped: another event is coded"))
         ids = {id(f) for f in dropped}
-        remap2 = {}
-        kept2 = []
+        remap2: dict[int, int] = {}
+        kept2: list[Found] = []
         for k, f in enumerate(kept):
             if id(f) not in ids:
                 remap2[k] = len(kept2)

@@ -4,37 +4,177 @@ from __future__ import annotations
 
 from typing import Final
 
-BE: Final = frozenset("is are was were be been being am 're 's get gets got gotten getting".split())
-HAVE: Final = frozenset("has have had having 've 'd".split())
-DO: Final = frozenset("do does did".split())
-NEGATION: Final = frozenset("not n't never no neither nor".split())
-HYPOTHETICAL: Final = frozenset("would could might may should must can cannot ought 'd".split())
-FUTURE: Final = frozenset("will 'll shall wo".split())
-CONDITIONAL: Final = frozenset("if unless whether".split())
+BE: Final = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "am", "'re", "'s", "get", "gets", "got", "gotten", "getting"]
+)
+HAVE: Final = frozenset(["has", "have", "had", "having", "'ve", "'d"])
+DO: Final = frozenset(["do", "does", "did"])
+NEGATION: Final = frozenset(["not", "n't", "never", "no", "neither", "nor"])
+HYPOTHETICAL: Final = frozenset(["would", "could", "might", "may", "should", "must", "can", "cannot", "ought", "'d"])
+FUTURE: Final = frozenset(["will", "'ll", "shall", "wo"])
+CONDITIONAL: Final = frozenset(["if", "unless", "whether"])
 ADVERB: Final = frozenset(
-    """also already still reportedly allegedly then later just recently again now further jointly
-    subsequently previously initially finally repeatedly quickly immediately formally officially
-    publicly strongly sharply firmly once even apparently really actually soon yet""".split()
+    [
+        "also",
+        "already",
+        "still",
+        "reportedly",
+        "allegedly",
+        "then",
+        "later",
+        "just",
+        "recently",
+        "again",
+        "now",
+        "further",
+        "jointly",
+        "subsequently",
+        "previously",
+        "initially",
+        "finally",
+        "repeatedly",
+        "quickly",
+        "immediately",
+        "formally",
+        "officially",
+        "publicly",
+        "strongly",
+        "sharply",
+        "firmly",
+        "once",
+        "even",
+        "apparently",
+        "really",
+        "actually",
+        "soon",
+        "yet",
+    ]
 )
 # Verbs that take an infinitive and set its modality: "plans to attack" is an intention,
 # "refused to meet" a refusal (not the meeting), "tried to storm" the attempt (coded as the act).
 INTENT_VERBS: Final = frozenset(
-    """plan intend vow pledge promise threaten want seek aim decide agree prepare hope expect wish offer
-    propose mean resolve undertake commit vowed""".split()
+    [
+        "plan",
+        "intend",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "want",
+        "seek",
+        "aim",
+        "decide",
+        "agree",
+        "prepare",
+        "hope",
+        "expect",
+        "wish",
+        "offer",
+        "propose",
+        "mean",
+        "resolve",
+        "undertake",
+        "commit",
+        "vowed",
+    ]
 )
-NEGATING_VERBS: Final = frozenset("refuse decline fail cease stop avoid deny reject".split())
-ACTUAL_VERBS: Final = frozenset("try attempt continue begin start resume manage".split())
+NEGATING_VERBS: Final = frozenset(["refuse", "decline", "fail", "cease", "stop", "avoid", "deny", "reject"])
+ACTUAL_VERBS: Final = frozenset(["try", "attempt", "continue", "begin", "start", "resume", "manage"])
 PRONOUNS: Final = {"he": "person", "she": "person", "they": "group", "it": "thing", "we": "group"}
-BOUNDARY: Final = frozenset(';:()[]"“”'.split() + [";", ":", "(", ")", '"', "?", "!", "."])
-CLAUSE_STOP: Final = frozenset("that which who whom whose because although though while whereas".split())
+BOUNDARY: Final = frozenset([';:()[]"“”'] + [";", ":", "(", ")", '"', "?", "!", "."])
+CLAUSE_STOP: Final = frozenset(
+    ["that", "which", "who", "whom", "whose", "because", "although", "though", "while", "whereas"]
+)
 PREPOSITIONS: Final = frozenset(
-    """in on at by with from to for into against after before during near over under through across since
-    about amid amidst among between toward towards without within upon via despite""".split()
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "to",
+        "for",
+        "into",
+        "against",
+        "after",
+        "before",
+        "during",
+        "near",
+        "over",
+        "under",
+        "through",
+        "across",
+        "since",
+        "about",
+        "amid",
+        "amidst",
+        "among",
+        "between",
+        "toward",
+        "towards",
+        "without",
+        "within",
+        "upon",
+        "via",
+        "despite",
+    ]
 )
-CONJUNCTIONS: Final = frozenset("and or but".split())
+CONJUNCTIONS: Final = frozenset(["and", "or", "but"])
 SKIPPABLE: Final = frozenset(
-    """the a an its their his her our your this that these those some several many dozens hundreds thousands
-    scores at least more than of about nearly almost around over up to as another other fellow
-    two three four five six seven eight nine ten eleven twelve one all both each every""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "several",
+        "many",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "at",
+        "least",
+        "more",
+        "than",
+        "of",
+        "about",
+        "nearly",
+        "almost",
+        "around",
+        "over",
+        "up",
+        "to",
+        "as",
+        "another",
+        "other",
+        "fellow",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "one",
+        "all",
+        "both",
+        "each",
+        "every",
+    ]
 )
-REPORTING: Final = frozenset("said says say told tells added adds stated states according".split())
+REPORTING: Final = frozenset(["said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "according"])

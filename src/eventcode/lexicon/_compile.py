@@ -137,8 +137,8 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
         for f in forms:
             verbs.setdefault(f, []).append(cp)
             lemmas.setdefault(f, set()).add(p.head)
-    for cands in verbs.values():
-        cands.sort(key=lambda c: -c.specificity)
+    for vcands in verbs.values():
+        vcands.sort(key=lambda c: -c.specificity)
     return CompiledLexicon(
         phrases=phrases,
         verbs=verbs,

@@ -41,7 +41,21 @@ class ActorMention(NamedTuple):
 
 
 LOCATIVE = frozenset(
-    "in at near outside inside across throughout around into toward towards from within".split()
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "into",
+        "toward",
+        "towards",
+        "from",
+        "within",
+    ]
 )
 _LINKS = frozenset(("of", "in", "from", "for"))
 
