@@ -196,17 +196,16 @@ def counts(
     if dedupe:
         evs = one_a_day(evs)
     cells: dict[tuple[tuple[Any, ...], dt.date | None], list[float]] = {}
-    penta = scheme.startswith("penta")
     for e in evs:
         if coded_only and (_code(e.actor) is None or _code(e.target) is None):
             continue
         p = period_start(e.date, period) if period and e.date else None
         q = lookup_event_code(e.action.code).quad_classes[scheme]
-        coop = q in (1, 2) if not penta else q in (1, 2)
+        coop = q in (1, 2)
         conf = q in (3, 4)
         keys: list[tuple[Any, ...]] = [()]
         for d in dims:
-            keys = [k + (v,) for k in keys for v in _values(e, d, scheme)]
+            keys = [(*k, v) for k in keys for v in _values(e, d, scheme)]
         for k in keys:
             c = cells.setdefault((k, p), [0, 0.0, 0, 0])
             c[0] += 1
@@ -228,6 +227,7 @@ def counts(
         return (repr(k), p.isoformat() if p else "")
 
     rows = tuple(
-        CountRow(k, p, int(c[0]), float(c[1]), int(c[2]), int(c[3])) for (k, p), c in sorted(cells.items(), key=sort_key)
+        CountRow(k, p, int(c[0]), float(c[1]), int(c[2]), int(c[3]))
+        for (k, p), c in sorted(cells.items(), key=sort_key)
     )
     return CountTable(dims, period, rows)

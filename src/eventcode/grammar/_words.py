@@ -81,7 +81,7 @@ INTENT_VERBS: Final = frozenset(
 NEGATING_VERBS: Final = frozenset(["refuse", "decline", "fail", "cease", "stop", "avoid", "deny", "reject"])
 ACTUAL_VERBS: Final = frozenset(["try", "attempt", "continue", "begin", "start", "resume", "manage"])
 PRONOUNS: Final = {"he": "person", "she": "person", "they": "group", "it": "thing", "we": "group"}
-BOUNDARY: Final = frozenset([';:()[]"“”'] + [";", ":", "(", ")", '"', "?", "!", "."])
+BOUNDARY: Final = frozenset(';:()[]"“”?!.')
 CLAUSE_STOP: Final = frozenset(
     ["that", "which", "who", "whom", "whose", "because", "although", "though", "while", "whereas"]
 )
