@@ -90,6 +90,10 @@ def to_document(item: Document | Mapping[str, Any] | str, index: int) -> Documen
 
 def _code_one(coder: Coder, item: Any, index: int) -> Result:
     doc_id = str(index)
+    from eventcode.inputs import InputRecordError
+
+    if isinstance(item, InputRecordError):
+        return Result(item.doc_id, (), f"InputError: {item}", 0, index)
     try:
         if isinstance(item, Mapping) and item.get("id") is not None:
             doc_id = str(item["id"])

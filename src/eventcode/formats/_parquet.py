@@ -28,8 +28,10 @@ def write_parquet(events: Iterable[Event], path: str | Path, batch_size: int = 1
         nonlocal writer
         if not batch and writer is not None:
             return
-        data = {c: [None if v == "" else str(v) for v in col] for c, col in zip(cols, zip(*batch, strict=True), strict=True)} \
-            if batch else {c: [] for c in cols}
+        data: dict[str, list[str | None]] = {c: [] for c in cols}
+        for row in batch:
+            for c, v in zip(cols, row, strict=True):
+                data[c].append(None if v == "" else str(v))
         table = pa.table({c: pa.array(v, type=pa.string()) for c, v in data.items()})
         if writer is None:
             writer = pq.ParquetWriter(str(path), table.schema)

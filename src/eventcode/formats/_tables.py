@@ -85,15 +85,21 @@ def _num(x: float | None) -> str:
     return "" if x is None else f"{x:.4f}".rstrip("0").rstrip(".")
 
 
+def _span(a: Actor | None) -> list[Any]:
+    if a is None:
+        return ["", ""]
+    return ["" if a.start is None else a.start, "" if a.end is None else a.end]
+
+
 def _csv_row(e: Event, n: int) -> list[Any]:
     a, t, loc, ev = e.actor, e.target, e.location, e.evidence
     return [
         event_id(e, n), e.doc_id or "", e.date.isoformat() if e.date else "", e.date_source or "",
         _code(a), a.name or "" if a else "", a.country or "" if a else "", ";".join(a.sectors) if a else "",
-        a.text if a else "", "" if a is None or a.start is None else a.start, "" if a is None or a.end is None else a.end,
+        a.text if a else "", *_span(a),
         e.action.code, e.action.name, e.action.root, e.action.quad_class, e.action.goldstein,
         _code(t), t.name or "" if t else "", t.country or "" if t else "", ";".join(t.sectors) if t else "",
-        t.text if t else "", "" if t is None or t.start is None else t.start, "" if t is None or t.end is None else t.end,
+        t.text if t else "", *_span(t),
         loc.name if loc else "", loc.country or "" if loc else "", loc.admin1 or "" if loc else "",
         _num(loc.latitude) if loc else "", _num(loc.longitude) if loc else "",
         loc.geonames_id or "" if loc else "",
@@ -113,7 +119,7 @@ def _gdelt_actor(a: Actor | None) -> list[str]:
 def _gdelt_row(e: Event, n: int) -> list[Any]:
     code = e.action.code
     loc = e.location
-    geo = ["", "", "", "", "", "", "", ""]
+    geo: list[Any] = ["", "", "", "", "", "", "", ""]
     if loc is not None:
         gtype = {"country": 1, "admin1": 5, "city": 4}.get(loc.feature or "", 4)
         geo = [gtype, loc.name, loc.country or "", loc.admin1 or "", "", _num(loc.latitude), _num(loc.longitude),

@@ -315,6 +315,12 @@ def find_events(
         if not cands or covered[i] or i <= consumed_until:
             i += 1
             continue
+        after_determiner = i > 0 and tokens[i - 1].norm in W.DETERMINERS
+        if after_determiner:
+            cands = [c for c in cands if c.entry.noun_head]
+            if not cands:
+                i += 1
+                continue
         chain_start, chain = _aux_chain(tokens, i)
         s.passive = bool(chain) and chain[0] in W.BE and tok.norm in lex.participles
         best: tuple[CompiledPattern, _Match] | None = None

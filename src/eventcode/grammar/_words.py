@@ -178,3 +178,7 @@ SKIPPABLE: Final = frozenset(
     ]
 )
 REPORTING: Final = frozenset(["said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "according"])
+DETERMINERS: Final = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "'s",
+     "any", "no", "every", "each", "another", "such", "whose"]
+)

@@ -329,6 +329,8 @@ def _builtin_entries() -> Iterator[tuple[str, str, str]]:
     root = resources.files("eventcode") / "data"
     for sub in ("", "actors", "classes", "verbs"):
         folder = root / sub if sub else root
+        if not folder.is_dir():
+            continue
         for item in sorted(folder.iterdir(), key=lambda p: p.name):
             if item.is_file() and item.name.endswith((".txt", ".actors")):
                 if sub == "" and not item.name.startswith(("agents", "irregular", "discards")):
