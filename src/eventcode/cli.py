@@ -72,10 +72,9 @@ def _cmd_code(args: argparse.Namespace) -> int:
     done: set[str] = set()
     out: IO[str]
     checkpoint: IO[str] | None = None
-    if args.format == "parquet":
-        if not args.output:
-            print("eventcode: --format parquet needs -o FILE", file=sys.stderr)
-            return 2
+    if args.format == "parquet" and not args.output:
+        print("eventcode: --format parquet needs -o FILE", file=sys.stderr)
+        return 2
     if args.output and args.format != "parquet":
         outp = Path(args.output)
         donep = outp.with_name(outp.name + ".done")

@@ -96,7 +96,7 @@ def _csv(text: str, name: str, fields: FieldNames) -> Iterator[Document | InputR
     for row in reader:
         no = reader.line_num
         default_id = f"{Path(name).stem}:{no}"
-        extra = row.get(None)  # type: ignore[call-overload]
+        extra = row.get(None)
         if extra or any(v is None for v in row.values()):
             got = width + len(extra or []) - sum(v is None for v in row.values())
             yield InputRecordError(str(row.get(fields.id) or default_id), name, no,
@@ -122,7 +122,8 @@ def read_documents(paths: list[str], fields: FieldNames | None = None, errors: s
                 raise InputError(f"cannot read: {exc.strerror}", source=name) from None
             label = name
             suffix = p.suffix.lower()
-            kind = fmt or ("jsonl" if suffix in (".jsonl", ".ndjson", ".json") else "csv" if suffix == ".csv" else "txt")
+            by_suffix = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv"}
+            kind = fmt or by_suffix.get(suffix, "txt")
         text = _decode(data, label, errors)
         if kind == "jsonl":
             yield from _jsonl(text, label, fields)

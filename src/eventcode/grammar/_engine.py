@@ -299,8 +299,8 @@ def find_events(
     n = s.n
     inside = _relative_spans(tokens)
     covered = [False] * n
-    for m in mentions:
-        for x in range(m.i, m.j):
+    for mention in mentions:
+        for x in range(mention.i, mention.j):
             covered[x] = True
     conditional = any(t.norm in W.CONDITIONAL for t in tokens)
     found: list[Found] = []
@@ -408,7 +408,7 @@ def find_events(
                 q = i - 1
                 while q >= 0 and tokens[q].norm in W.SKIPPABLE - {"of"}:
                     q -= 1
-                m = None
+                m: ActorMention | None = None
                 for x in range(max(0, q - 6), q + 1):
                     mm = s.mention_at.get(x)
                     if mm is not None and mm.j == q + 1 and not mm.locative:
