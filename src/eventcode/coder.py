@@ -58,7 +58,7 @@ class Coder:
     # -- building ---------------------------------------------------------------------------------------
     def build_lexicon(self) -> Lexicon:
         """The uncompiled lexicon this coder uses (built-ins, then the given lexicon, then files)."""
-        lex = Lexicon()
+        lex = Lexicon(codebook=self.lexicon.codebook if self.lexicon is not None else "CAMEO")
         if self.builtin:
             load_builtin(lex)
         if self.lexicon is not None:

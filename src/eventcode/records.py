@@ -8,11 +8,12 @@ every event. ``to_dict()`` gives JSON-ready data (dates as ISO strings) and ``fr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 import attrs
 
-from eventcode.codebook import check_actor_code, lookup_event_code
+from eventcode.codebook import lookup_event_code
 from eventcode.errors import InputError, RecordError
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
 ]
 
 Precision = Literal["day", "month", "year"]
+_ACTOR_CODE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
 
 
 def to_date(value: object, field: str = "date") -> dt.date | None:
@@ -71,7 +73,10 @@ class Actor:
     """Who acts or is acted on: a CAMEO actor code with the words that named it."""
 
     code: str | None
-    """Full CAMEO-style code (``USAMIL``, ``AFGINS``, ``IGOUNO``); ``None`` when the words name no known actor."""
+    """Full CAMEO-style code (``USAMIL``, ``AFGINS``, ``IGOUNO``); ``None`` when the words name no known actor.
+
+    Built-in and native dictionaries are checked against the CAMEO actor vocabulary when they load; the record
+    itself checks the code's shape only, so that dictionaries in other vocabularies can be used."""
     country: str | None = None
     """ISO 3166-1 alpha-3 code, or None for non-state and unknown actors."""
     sectors: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
@@ -84,8 +89,11 @@ class Actor:
 
     def __attrs_post_init__(self) -> None:
         _check_span(self)
-        if self.code is not None:
-            check_actor_code(self.code, where=f"actor {self.text!r}" if self.text else None)
+        if self.code is not None and not _ACTOR_CODE.match(self.code):
+            raise RecordError(
+                f"actor code {self.code!r} is not a run of 3-letter upper-case segments"
+                + (f" (actor {self.text!r})" if self.text else "")
+            )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -101,28 +109,42 @@ class Actor:
 
 @attrs.frozen(slots=True)
 class Action:
-    """What was done: a CAMEO event code with its name, root, QuadClass and Goldstein value."""
+    """What was done: a CAMEO event code with its name, root, QuadClass and Goldstein value.
+
+    Codes are checked against the CAMEO codebook. Dictionaries in another scheme (the WEIS codes of old TABARI
+    validation files, say) code with ``codebook=None``: the code is kept as written, with no name, QuadClass or
+    Goldstein value.
+    """
 
     code: str
     name: str
     root: str
-    quad_class: int
-    goldstein: float
+    quad_class: int | None
+    goldstein: float | None
+    codebook: str | None = "CAMEO"
 
     @classmethod
-    def from_code(cls, code: str, where: str | None = None) -> Action:
-        """The action for a CAMEO code, filled from the codebook (unknown codes raise)."""
+    def from_code(cls, code: str, where: str | None = None, *, codebook: str | None = "CAMEO") -> Action:
+        """The action for a code, filled from the codebook (unknown CAMEO codes raise)."""
+        if codebook is None:
+            return cls(code=code, name="", root=code[:2], quad_class=None, goldstein=None, codebook=None)
         ec = lookup_event_code(code, where)
         return cls(code=ec.code, name=ec.name, root=ec.root, quad_class=ec.quad_class, goldstein=ec.goldstein)
 
     def __attrs_post_init__(self) -> None:
+        if self.codebook is None:
+            return
+        if self.codebook != "CAMEO":
+            raise RecordError(f"unknown codebook {self.codebook!r} (CAMEO, or None for codes outside any codebook)")
         ec = lookup_event_code(self.code)
         if self.root != ec.root or self.quad_class != ec.quad_class:
             raise RecordError(f"action {self.code}: root/QuadClass do not agree with the codebook")
 
     @property
-    def penta_class(self) -> int:
+    def penta_class(self) -> int | None:
         """PentaClass 0-4 by root range (01-02, 03-05, 06-08, 09-13, 14-20)."""
+        if self.codebook is None:
+            return None
         return lookup_event_code(self.code).quad_classes["penta_roots"]
 
     def to_dict(self) -> dict[str, Any]:

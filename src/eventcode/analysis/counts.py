@@ -52,6 +52,12 @@ def _next_period(day: dt.date, period: str) -> dt.date:
     return day.replace(year=day.year + 1)
 
 
+def _quad(e: Event, scheme: str) -> int | None:
+    if e.action.codebook is None:
+        return None
+    return lookup_event_code(e.action.code).quad_classes[scheme]
+
+
 def _code(a: Any) -> str | None:
     return a.code if a is not None else None
 
@@ -83,7 +89,7 @@ def _values(e: Event, dim: str, scheme: str) -> list[Any]:
     if dim == "code":
         return [e.action.code]
     if dim == "quad_class":
-        return [lookup_event_code(e.action.code).quad_classes[scheme]]
+        return [_quad(e, scheme)]
     if dim == "location":
         return [e.location.name if e.location else None]
     if dim == "admin1":
@@ -200,7 +206,7 @@ def counts(
         if coded_only and (_code(e.actor) is None or _code(e.target) is None):
             continue
         p = period_start(e.date, period) if period and e.date else None
-        q = lookup_event_code(e.action.code).quad_classes[scheme]
+        q = _quad(e, scheme)
         coop = q in (1, 2)
         conf = q in (3, 4)
         keys: list[tuple[Any, ...]] = [()]
@@ -209,7 +215,7 @@ def counts(
         for k in keys:
             c = cells.setdefault((k, p), [0, 0.0, 0, 0])
             c[0] += 1
-            c[1] += e.action.goldstein
+            c[1] += e.action.goldstein or 0.0
             c[2] += coop
             c[3] += conf
     if zero_fill and period:

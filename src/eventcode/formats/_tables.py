@@ -149,7 +149,7 @@ def _phoenix_row(e: Event, n: int) -> list[Any]:
     return [
         event_id(e, n), _ymd(e), _ymd(e)[:4], _ymd(e)[4:6], _ymd(e)[6:8],
         *_phoenix_actor(e.actor), *_phoenix_actor(e.target),
-        e.action.code, e.action.root, lookup_event_code(e.action.code).quad_classes["penta"], e.action.goldstein,
+        e.action.code, e.action.root, (lookup_event_code(e.action.code).quad_classes["penta"] if e.action.codebook else ""), e.action.goldstein,
         "", _num(loc.latitude) if loc else "", _num(loc.longitude) if loc else "", loc.name if loc else "",
         loc.admin1 or "" if loc else "", loc.country or "" if loc else "",
         f"{e.doc_id or ''}-{e.sentence_start}", e.doc_id if e.doc_id and "://" in e.doc_id else "", "",
@@ -182,7 +182,7 @@ def plover_record(e: Event, n: int = 0) -> dict[str, Any]:
     return {
         "id": event_id(e, n),
         "date": e.date.isoformat() if e.date else None,
-        "event_type": PLOVER_BY_CODE.get(e.action.code, PLOVER_BY_ROOT[e.action.root]),
+        "event_type": PLOVER_BY_CODE.get(e.action.code, PLOVER_BY_ROOT.get(e.action.root, "")),
         "mode": "",
         "context": [],
         "cameo_code": e.action.code,

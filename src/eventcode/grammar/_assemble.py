@@ -197,7 +197,7 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | No
     last = tokens[max(f.head, f.end - 1)]
     verb_text = text[head.start : last.end]
     pattern = f.pattern.entry
-    action = Action.from_code(f.code, where=pattern.source)
+    action = Action.from_code(f.code, where=pattern.source, codebook=coder.compiled.codebook)
     location = W.event_location(text, sent.start, sent.end, head.start, last.end, places) if places else None
     if date_mention is not None and date_mention.value is not None:
         ev_date, date_source = date_mention.value, "text"

@@ -484,6 +484,6 @@ def _ends_mention(s: _Sentence, p: int) -> bool:
 
 
 def _intent(code: str) -> str:
-    from eventcode.codebook import intent_code
+    from eventcode.codebook import get_event_code, intent_code
 
-    return intent_code(code)
+    return intent_code(code) if get_event_code(code) is not None else code

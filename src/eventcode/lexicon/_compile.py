@@ -51,6 +51,7 @@ class CompiledLexicon(NamedTuple):
     actors: int
     agents: int
     patterns: int
+    codebook: str | None = "CAMEO"
 
 
 def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, entry: ActorEntry | AgentEntry | str,
@@ -147,4 +148,5 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
         actors=len(lex.actors),
         agents=len(lex.agents),
         patterns=len(lex.patterns),
+        codebook=lex.codebook,
     )

@@ -128,6 +128,8 @@ class Lexicon:
     doubling: set[str] = attrs.field(factory=set)
     discards: list[str] = attrs.field(factory=list)
     report: LoadReport = attrs.field(factory=LoadReport)
+    codebook: str | None = "CAMEO"
+    """``CAMEO``: every event and actor code is checked against the codebook; None: codes are kept as written."""
 
     def extend(self, other: Lexicon) -> None:
         """Add another lexicon's entries (later entries win where phrases collide)."""

@@ -87,10 +87,11 @@ def _parse_actors(text: str, path: str, lex: Lexicon) -> None:
             if not m:
                 raise DictionaryError(f"bad code line {line.strip()!r} (expected CODE [FROM..TO])", path, no)
             code, start, end = m.group(1), m.group(2) or "", m.group(3) or ""
-            try:
-                check_actor_code(code, where=f"{path}:{no}")
-            except UnknownCodeError as exc:
-                raise DictionaryError(f"unknown actor code {code!r}", path, no) from exc
+            if lex.codebook is not None:
+                try:
+                    check_actor_code(code, where=f"{path}:{no}")
+                except UnknownCodeError as exc:
+                    raise DictionaryError(f"unknown actor code {code!r}", path, no) from exc
             if ".." in line:
                 s, e = _date(start, path, no), _date(end, path, no)
                 if s and e and e <= s:
@@ -118,7 +119,7 @@ def _parse_agents(text: str, path: str, lex: Lexicon) -> None:
             if nouns is None:
                 raise DictionaryError("code line without agent nouns above it", path, no)
             seg = get_actor_segment(code)
-            if seg is None or seg.kind != "agent":
+            if lex.codebook is not None and (seg is None or seg.kind != "agent"):
                 raise DictionaryError(f"unknown agent code {code!r}", path, no)
             for noun in nouns:
                 lex.agents.append(AgentEntry(noun, code, f"{path}:{nouns_line}"))
@@ -245,7 +246,7 @@ def _parse_verbs(text: str, path: str, lex: Lexicon) -> None:
             if not parts:
                 raise DictionaryError("section line without a code", path, no)
             code = parts[0]
-            if get_event_code(code) is None:
+            if lex.codebook is not None and get_event_code(code) is None:
                 raise DictionaryError(f"unknown CAMEO event code {code!r}", path, no)
             continue
         if code is None:
