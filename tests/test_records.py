@@ -44,9 +44,9 @@ def test_action_rejects_inconsistent_fields() -> None:
 
 
 def test_actor_validates_code_and_span() -> None:
-    """Actors refuse unknown codes and spans that end before they start."""
-    with pytest.raises(UnknownCodeError):
-        Actor(code="QQQGOV", text="x")
+    """Actors refuse malformed codes and spans that end before they start."""
+    with pytest.raises(RecordError, match="3-letter"):
+        Actor(code="usa-gov", text="x")
     with pytest.raises(RecordError):
         Actor(code="USA", text="x", start=5, end=2)
 
