@@ -1,0 +1,92 @@
+"""Throughput, start-up time and memory of eventcode, against a tokenize-only floor.
+
+Usage: python benchmarks/throughput.py [--sentences N] [--jobs J] [--corpus PATH.jsonl]
+
+The corpus is news sentences: by default the development news sentences in ../shared/gold (measuring only,
+never copied), else the bundled example articles repeated. It prints sentences/s and events/s for
+``Coder.code`` with the built-in dictionaries (dates and places included), the start-up time (import plus the
+first ``code()`` call, measured in a fresh process), peak resident memory, and the floor: the same text split
+by one regular expression, so the ratio shows how close to that limit the coder runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import re
+import resource
+import subprocess
+import sys
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+
+
+def load_sentences(n: int, corpus: str | None) -> list[str]:
+    texts: list[str] = []
+    paths = [pathlib.Path(corpus)] if corpus else [SHARED / "gold" / "news_pentaclass_dev.jsonl",
+                                                   SHARED / "gold" / "event_location_dev.jsonl"]
+    for p in paths:
+        if p.exists():
+            with open(p, encoding="utf-8") as fh:
+                texts.extend(json.loads(line)["text"] for line in fh)
+    if not texts:
+        for f in sorted((ROOT / "examples" / "articles").glob("*.txt")):
+            texts.extend(x.strip() for x in f.read_text(encoding="utf-8").split("\n") if x.strip())
+    out: list[str] = []
+    while len(out) < n:
+        out.extend(texts[: n - len(out)])
+    return out
+
+
+def startup() -> float:
+    code = ("import time; t=time.perf_counter(); import eventcode; eventcode.code('Germany invaded France.', "
+            "date='2021-01-01'); print(time.perf_counter()-t)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(res.stdout.strip())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sentences", type=int, default=20000)
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--corpus")
+    a = ap.parse_args()
+    sents = load_sentences(a.sentences, a.corpus)
+    chars = sum(map(len, sents))
+
+    floor_re = re.compile(r"\w+|[^\w\s]")
+    t = time.perf_counter()
+    n_tok = sum(len(floor_re.findall(s)) for s in sents)
+    floor = time.perf_counter() - t
+
+    start = startup()
+    import eventcode
+
+    coder = eventcode.Coder()
+    coder.code("Germany invaded France.", date="2021-01-01")
+    t = time.perf_counter()
+    n_ev = 0
+    if a.jobs == 1:
+        for s in sents:
+            n_ev += len(coder.code(s, date="2021-03-01"))
+    else:
+        docs = ({"id": str(i), "text": s, "date": "2021-03-01"} for i, s in enumerate(sents))
+        for r in eventcode.code_documents(docs, coder=coder, jobs=a.jobs, chunk_size=256):
+            n_ev += len(r.events)
+    took = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({
+        "sentences": len(sents), "characters": chars, "tokens": n_tok, "jobs": a.jobs,
+        "sentences_per_s": round(len(sents) / took), "events_per_s": round(n_ev / took),
+        "events_per_sentence": round(n_ev / len(sents), 2),
+        "floor_sentences_per_s": round(len(sents) / floor), "ratio_to_floor": round(took / floor, 1),
+        "startup_s": round(start, 3), "peak_rss_mb": round(peak_mb),
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()
