@@ -144,12 +144,16 @@ def _phoenix_actor(a: Actor | None) -> list[str]:
     return [a.code, entity, roles, attrs]
 
 
+def _penta(e: Event) -> int | str:
+    return lookup_event_code(e.action.code).quad_classes["penta"] if e.action.codebook else ""
+
+
 def _phoenix_row(e: Event, n: int) -> list[Any]:
     loc = e.location
     return [
         event_id(e, n), _ymd(e), _ymd(e)[:4], _ymd(e)[4:6], _ymd(e)[6:8],
         *_phoenix_actor(e.actor), *_phoenix_actor(e.target),
-        e.action.code, e.action.root, (lookup_event_code(e.action.code).quad_classes["penta"] if e.action.codebook else ""), e.action.goldstein,
+        e.action.code, e.action.root, _penta(e), e.action.goldstein,
         "", _num(loc.latitude) if loc else "", _num(loc.longitude) if loc else "", loc.name if loc else "",
         loc.admin1 or "" if loc else "", loc.country or "" if loc else "",
         f"{e.doc_id or ''}-{e.sentence_start}", e.doc_id if e.doc_id and "://" in e.doc_id else "", "",
