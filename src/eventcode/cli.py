@@ -226,6 +226,19 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_plot(args: argparse.Namespace) -> int:
+    from eventcode.analysis.plot import plot_series
+
+    dyad = tuple(args.dyad.split(",")) if args.dyad else None
+    if dyad is not None and len(dyad) != 2:
+        print("eventcode: --dyad takes SOURCE,TARGET (code prefixes, e.g. USA,AFG)", file=sys.stderr)
+        return 2
+    path = plot_series(_read_events(args.events), args.output, dyad=dyad, country=args.country,
+                       period=args.period, scheme=args.scheme, title=args.title)
+    print(f"eventcode: wrote {path}", file=sys.stderr)
+    return 0
+
+
 def _add_dictionary_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-d", "--dictionary", action="append", metavar="PATH",
                    help="extra native dictionary file or folder (repeatable)")
@@ -301,6 +314,17 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--require", choices=["none", "either", "source", "both"], default="either")
     _add_dictionary_options(v)
     v.set_defaults(func=_cmd_evaluate)
+
+    g = sub.add_parser("plot", help="plot conflict and cooperation over time (PNG or SVG; needs matplotlib)",
+                       epilog="example: eventcode plot events.jsonl --dyad USA,AFG --period month -o usa_afg.png")
+    g.add_argument("events", nargs="+", help="event JSONL files")
+    g.add_argument("-o", "--output", required=True, help="PNG or SVG file to write")
+    g.add_argument("--dyad", help="SOURCE,TARGET actor code prefixes, e.g. USA,AFG")
+    g.add_argument("--country", help="alpha-3 country on either side")
+    g.add_argument("--period", default="month", choices=["day", "week", "month", "year"])
+    g.add_argument("--scheme", default="gdelt", choices=["gdelt", "icews"])
+    g.add_argument("--title")
+    g.set_defaults(func=_cmd_plot)
 
     b = sub.add_parser("codebook", help="look up CAMEO event codes by code or by words in their names",
                        epilog="example: eventcode codebook 0874")
