@@ -29,7 +29,7 @@ Require = Literal["none", "either", "source", "both"]
 class Coder:
     """A configurable event coder.
 
-    Args:
+    Attributes:
         dictionaries: extra native dictionary files or folders (``*.actors``, ``*.agents``, ``*.verbs``,
             ``*.classes``, ``*.discards``), loaded after the built-in set so that their entries win.
         builtin: whether to load the built-in dictionaries (``False`` to use only your own).
