@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from eventcode.codebook import get_actor_segment, split_actor_code
+from eventcode.grammar import _where as W
 from eventcode.grammar._engine import Found, Trace, find_events
+from eventcode.lexicon._compile import CompiledLexicon
 from eventcode.mentions.actors import ActorMention, combine, scan
 from eventcode.records import Action, Actor, DateMention, Event, Evidence, Place
 from eventcode.text import Sentence, Token, split_sentences, tokenize
@@ -119,26 +121,20 @@ def _run(coder: Coder, text: str, day: dt.date | None, doc_id: str | None, expla
     events: list[Event] = []
     traces: list[SentenceTrace] = []
     ctx = _Context()
-    from eventcode.grammar import _where
-
     for sent in split_sentences(text):
         if sent.kind == "boilerplate":
             if explain:
                 traces.append(SentenceTrace(sent.start, sent.end, sent.kind, [], [], [], False))
             continue
-        sevents, strace = _code_sentence(coder, lex, text, sent, day, doc_id, ctx, _where)
+        sevents, strace = _code_sentence(coder, lex, text, sent, day, doc_id, ctx)
         events.extend(sevents)
         if explain:
             traces.append(strace)
     return events, traces
 
 
-def _code_sentence(coder: Coder, lex: object, text: str, sent: Sentence, day: dt.date | None,
-                   doc_id: str | None, ctx: _Context, where: object) -> tuple[list[Event], SentenceTrace]:
-    from eventcode.grammar import _where as W
-    from eventcode.lexicon import CompiledLexicon
-
-    assert isinstance(lex, CompiledLexicon)
+def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence, day: dt.date | None,
+                   doc_id: str | None, ctx: _Context) -> tuple[list[Event], SentenceTrace]:
     tokens = tokenize(text, sent.start, sent.end)
     raw, discard = scan(tokens, text, lex)
     if discard:
@@ -173,8 +169,6 @@ def _code_sentence(coder: Coder, lex: object, text: str, sent: Sentence, day: dt
 def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | None], tokens: list[Token],
                 text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
                 date_mention: DateMention | None, places: list[Place]) -> list[Event]:
-    from eventcode.grammar import _where as W
-
     def side(members: tuple[ActorMention | None, ...], span: tuple[int, int] | None, is_source: bool
              ) -> list[Actor | None]:
         if idx in resolved and ((f.source_span == span) if is_source else (f.target_span == span)):

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from eventcode.grammar import _words as W
-from eventcode.lexicon._compile import CompiledLexicon, CompiledPattern
+from eventcode.lexicon._compile import CElement, CompiledLexicon, CompiledPattern
 from eventcode.mentions.actors import ActorMention
 from eventcode.text import Token
 
@@ -129,9 +129,25 @@ class _Sentence:
         return norm[:1].isalnum()
 
     def seq(self, p: int, alt: tuple[str, ...]) -> bool:
+        if not alt:
+            return True
         if p + len(alt) > self.n:
             return False
-        return all(self.tokens[p + x].norm == w for x, w in enumerate(alt))
+        tokens = self.tokens
+        for x, w in enumerate(alt):
+            if tokens[p + x].norm != w:
+                return False
+        return True
+
+
+def _alts(s: _Sentence, el: CElement, pos: int) -> list[int]:
+    """End positions of the alternatives of a lit/opt element that match at ``pos``, longest first."""
+    if pos >= s.n:
+        return []
+    rests = el.firsts.get(s.tokens[pos].norm)
+    if not rests:
+        return []
+    return [pos + 1 + len(rest) for rest in rests if s.seq(pos + 1, rest)]
 
 
 def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | None:
@@ -140,22 +156,20 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         return _Match(pos, None, None, None)
     el = els[k]
     if el.kind == "lit":
-        for alt in el.alternatives:
-            if s.seq(pos, alt):
-                r = _match(s, pat, k + 1, pos + len(alt))
-                if r is not None:
-                    return r
+        for end in _alts(s, el, pos):
+            r = _match(s, pat, k + 1, end)
+            if r is not None:
+                return r
         return None
     if el.kind == "opt":
-        for alt in el.alternatives:
-            if alt and s.seq(pos, alt):
-                r = _match(s, pat, k + 1, pos + len(alt))
-                if r is not None:
-                    return r
+        for end in _alts(s, el, pos):
+            r = _match(s, pat, k + 1, end)
+            if r is not None:
+                return r
         return _match(s, pat, k + 1, pos)
     if el.kind == "gap":
         for g in range(5):
-            if g and not s.skippable(pos + g - 1) if pos + g - 1 < s.n else g:
+            if g and (pos + g - 1 >= s.n or not s.skippable(pos + g - 1)):
                 break
             r = _match(s, pat, k + 1, pos + g)
             if r is not None:

@@ -14,7 +14,7 @@ from eventcode.lexicon._inflect import participles, plural, verb_forms
 from eventcode.lexicon._model import ActorEntry, AgentEntry, Element, Lexicon, PatternEntry
 from eventcode.text import tokenize
 
-__all__ = ["CompiledLexicon", "CompiledPattern", "Phrase", "compile_lexicon"]
+__all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "Phrase", "compile_lexicon"]
 
 PhraseKind = Literal["actor", "agent", "discard"]
 
@@ -30,12 +30,20 @@ class Phrase(NamedTuple):
     """For case-sensitive phrases, the exact token texts."""
 
 
+class CElement(NamedTuple):
+    """A compiled pattern element: alternatives indexed by their first token (for ``lit`` and ``opt``)."""
+
+    kind: str
+    firsts: dict[str, tuple[tuple[str, ...], ...]]
+    """First token -> the remaining tokens of each alternative starting with it, longest first."""
+
+
 class CompiledPattern(NamedTuple):
     """A verb pattern ready to match: head form's following words and the elements after them."""
 
     code: str
     head_rest: tuple[str, ...]
-    after: tuple[Element, ...]
+    after: tuple[CElement, ...]
     specificity: int
     entry: PatternEntry
 
@@ -44,6 +52,7 @@ class CompiledLexicon(NamedTuple):
     """The lookup tables of a coder."""
 
     phrases: dict[str, list[Phrase]]
+    """First token -> one-token phrases (and, under the key ``first + " " + second``, longer phrases)."""
     verbs: dict[str, list[CompiledPattern]]
     participles: frozenset[str]
     lemmas: dict[str, frozenset[str]]
@@ -63,7 +72,8 @@ def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, ent
         raise DictionaryError(f"empty phrase {text!r}", source)
     norms = tuple(t.norm for t in toks)
     exact = tuple(text[t.start : t.end] for t in toks) if exact_case else None
-    index.setdefault(norms[0], []).append(Phrase(norms[1:], len(norms), kind, entry, exact))
+    key = norms[0] if len(norms) == 1 else norms[0] + " " + norms[1]
+    index.setdefault(key, []).append(Phrase(norms[1:], len(norms), kind, entry, exact))
 
 
 def _expand(el: Element, classes: dict[str, tuple[tuple[str, ...], ...]], source: str) -> Element:
@@ -73,6 +83,14 @@ def _expand(el: Element, classes: dict[str, tuple[tuple[str, ...], ...]], source
     if alts is None:
         raise DictionaryError(f"unknown word class %{el.name}", source)
     return Element("lit", alts)
+
+
+def _celement(el: Element) -> CElement:
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for alt in el.alternatives:
+        if alt:
+            firsts.setdefault(alt[0], []).append(alt[1:])
+    return CElement(el.kind, {k: tuple(sorted(set(v), key=lambda a: -len(a))) for k, v in firsts.items()})
 
 
 def _specificity(p: PatternEntry) -> int:
@@ -125,7 +143,7 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
     parts: set[str] = set()
     lemmas: dict[str, set[str]] = {}
     for p in lex.patterns:
-        after = tuple(_expand(el, classes, p.source) for el in p.after)
+        after = tuple(_celement(_expand(el, classes, p.source)) for el in p.after)
         cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p)
         if p.noun_head:
             forms = {p.head}

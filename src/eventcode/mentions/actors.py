@@ -68,20 +68,26 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
     n = len(tokens)
     i = 0
     while i < n:
-        cands = phrases.get(tokens[i].norm)
+        norm = tokens[i].norm
         hit: Phrase | None = None
-        if cands:
+        for cands in (phrases.get(norm + " " + tokens[i + 1].norm) if i + 1 < n else None, phrases.get(norm)):
+            if not cands:
+                continue
             for c in cands:
                 k = c.length
                 if i + k > n:
                     continue
-                if c.rest and any(tokens[i + 1 + x].norm != w for x, w in enumerate(c.rest)):
-                    continue
+                if k > 2:
+                    rest = c.rest
+                    if any(tokens[i + 1 + x].norm != rest[x] for x in range(1, k - 1)):
+                        continue
                 if c.exact is not None and any(
                     text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(c.exact)
                 ):
                     continue
                 hit = c
+                break
+            if hit is not None:
                 break
         if hit is None:
             i += 1
