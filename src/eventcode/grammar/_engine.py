@@ -134,7 +134,7 @@ class _Sentence:
         if p + len(alt) > self.n:
             return False
         tokens = self.tokens
-        for x, w in enumerate(alt):
+        for x, w in enumerate(alt):  # noqa: SIM110 - a plain loop is faster than all() on this hot path
             if tokens[p + x].norm != w:
                 return False
         return True
