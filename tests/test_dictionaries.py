@@ -74,3 +74,17 @@ def test_verb_patterns_cover_every_code(lex: Lexicon) -> None:
     missing = [c.code for c in all_event_codes() if per_code[c.code] == 0]
     assert not missing, missing
     assert len({(p.code, p.text) for p in lex.patterns}) >= 4000
+
+
+def test_inflections() -> None:
+    """Regular, doubling, -ic and irregular verb forms are generated from lemmas."""
+    from eventcode.lexicon._inflect import verb_forms
+
+    irregular = {"meet": (["met"], ["met"]), "shoot": (["shot"], ["shot"])}
+    assert {"opens", "opened", "opening"} <= verb_forms("open", irregular, set())
+    assert {"stops", "stopped", "stopping"} <= verb_forms("stop", irregular, set())
+    assert {"panicked", "panicking"} <= verb_forms("panic", irregular, set())
+    assert {"controlled", "controlling"} <= verb_forms("control", irregular, {"control"})
+    assert {"met", "meeting", "meets"} <= verb_forms("meet", irregular, set())
+    assert {"carries", "carried", "carrying"} <= verb_forms("carry", irregular, set())
+    assert {"seizes", "seized", "seizing"} <= verb_forms("seize", irregular, set())

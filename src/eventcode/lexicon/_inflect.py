@@ -15,6 +15,22 @@ def _ends_cvc(word: str) -> bool:
     )
 
 
+def _syllables(word: str) -> int:
+    groups = 0
+    prev = False
+    for ch in word:
+        v = ch in _VOWELS
+        if v and not prev:
+            groups += 1
+        prev = v
+    return groups
+
+
+def _doubles(lemma: str, doubling: set[str]) -> bool:
+    """Whether the final consonant doubles (stop -> stopped): listed verbs, and one-syllable CVC verbs."""
+    return lemma in doubling or (_syllables(lemma) == 1 and _ends_cvc(lemma))
+
+
 def verb_forms(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], doubling: set[str]) -> set[str]:
     """All forms of a verb: base, -s, past, past participle, -ing."""
     forms = {lemma}
@@ -29,7 +45,8 @@ def verb_forms(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], do
         forms.add(lemma[:-1] + "ies")
     else:
         forms.add(lemma + "s")
-    double = lemma in doubling or (len(lemma) <= 4 and _ends_cvc(lemma))
+    double = _doubles(lemma, doubling)
+    stem = lemma + "k" if lemma.endswith("ic") else lemma  # panic -> panicked, panicking
     # past and participle (regular), unless the verb is irregular
     if lemma not in irregular:
         if lemma.endswith("e"):
@@ -39,7 +56,7 @@ def verb_forms(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], do
         elif double:
             forms.add(lemma + lemma[-1] + "ed")
         else:
-            forms.add(lemma + "ed")
+            forms.add(stem + "ed")
     # gerund
     if lemma.endswith("ie"):
         forms.add(lemma[:-2] + "ying")
@@ -48,7 +65,7 @@ def verb_forms(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], do
     elif double:
         forms.add(lemma + lemma[-1] + "ing")
     else:
-        forms.add(lemma + "ing")
+        forms.add(stem + "ing")
     return forms
 
 
@@ -60,9 +77,9 @@ def participles(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], d
         return {lemma + "d"}
     if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
         return {lemma[:-1] + "ied"}
-    if lemma in doubling or (len(lemma) <= 4 and _ends_cvc(lemma)):
+    if _doubles(lemma, doubling):
         return {lemma + lemma[-1] + "ed"}
-    return {lemma + "ed"}
+    return {(lemma + "k" if lemma.endswith("ic") else lemma) + "ed"}
 
 
 _UNCOUNTED = {"police", "military", "army", "government", "media", "public", "staff", "personnel", "clergy",
