@@ -108,15 +108,16 @@ def _specificity(p: PatternEntry) -> int:
 def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
     """Compile a lexicon into lookup tables."""
     phrases: dict[str, list[Phrase]] = {}
-    for actor in lex.actors:
-        for ph in actor.phrases:
-            _add_phrase(phrases, ph, "actor", actor, actor.source)
+    # Agents first, then actors: where a phrase is both ("Revolutionary Guards"), the actor entry wins.
     for agent in lex.agents:
         _add_phrase(phrases, agent.phrase, "agent", agent, agent.source)
         if not agent.phrase.endswith("!"):
             pl = plural(agent.phrase.lower())
             if pl and pl != agent.phrase.lower():
                 _add_phrase(phrases, pl, "agent", agent, agent.source)
+    for actor in lex.actors:
+        for ph in actor.phrases:
+            _add_phrase(phrases, ph, "actor", actor, actor.source)
     for d in lex.discards:
         _add_phrase(phrases, d, "discard", d, "discards")
     # Later entries win over earlier ones with the same phrase: keep the last of each (rest, exact) key.

@@ -41,11 +41,13 @@ class ActorEntry:
     default: str | None
     source: str
     """``file:line`` of the entry."""
+    group: bool = False
+    """Marked ``@group``: an organisation whose code changes over time, not a person."""
 
     @property
     def person(self) -> bool:
-        """Whether this is a person (an entry with dated roles)."""
-        return any(r.start is not None or r.end is not None for r in self.roles)
+        """Whether this is a person (an entry with dated roles not marked ``@group``)."""
+        return not self.group and any(r.start is not None or r.end is not None for r in self.roles)
 
     def code_on(self, day: dt.date | None) -> str | None:
         """The code on ``day`` (the default when no dated role covers it, or without a date)."""

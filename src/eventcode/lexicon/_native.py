@@ -61,9 +61,10 @@ def _parse_actors(text: str, path: str, lex: Lexicon) -> None:
     names_line = 0
     roles: list[Role] = []
     default: str | None = None
+    group = False
 
     def flush() -> None:
-        nonlocal names, roles, default
+        nonlocal names, roles, default, group
         if names is not None:
             if not roles and default is None:
                 raise DictionaryError(f"actor {names[0]!r} has no code line", path, names_line)
@@ -75,9 +76,10 @@ def _parse_actors(text: str, path: str, lex: Lexicon) -> None:
                     roles=tuple(roles),
                     default=default,
                     source=f"{path}:{names_line}",
+                    group=group,
                 )
             )
-        names, roles, default = None, [], None
+        names, roles, default, group = None, [], None, False
 
     for no, line in _lines(text):
         if line[0].isspace():
@@ -103,7 +105,11 @@ def _parse_actors(text: str, path: str, lex: Lexicon) -> None:
                 default = code
         else:
             flush()
-            names = [n.strip() for n in line.split(";") if n.strip()]
+            body = line.rstrip()
+            if body.endswith("@group"):
+                group = True
+                body = body[: -len("@group")]
+            names = [n.strip() for n in body.split(";") if n.strip()]
             names_line = no
             if not names:
                 raise DictionaryError("empty name line", path, no)
@@ -147,16 +153,23 @@ def _alternatives(body: str, path: str, no: int) -> tuple[tuple[str, ...], ...]:
     return tuple(alts)
 
 
-_OPT_SLOT = re.compile(r"\(([^()|]*[+$%*][^()|]*)\)")
+_SPECIAL_GROUP = re.compile(r"([({])([^(){}]*[+$%*][^(){}]*)([)}])")
 
 
 def _parse_pattern(line: str, code: str, path: str, no: int) -> list[PatternEntry]:
-    """One pattern line; an optional group holding a slot or class, ``(with +)``, expands to two patterns."""
-    m = _OPT_SLOT.search(line)
+    """One pattern line. A bracket group holding a slot, a class or a gap (``(with +)``, ``{into|across * into}``)
+    expands into one pattern per alternative (and, for an optional group, one without it)."""
+    m = _SPECIAL_GROUP.search(line)
     if m:
-        with_group = line[: m.start()] + m.group(1) + line[m.end() :]
-        without = line[: m.start()] + line[m.end() :]
-        return _parse_pattern(with_group, code, path, no) + _parse_pattern(without, code, path, no)
+        if (m.group(1) == "(") != (m.group(3) == ")"):
+            raise DictionaryError(f"unbalanced brackets in {m.group(0)!r}", path, no)
+        variants = [alt.strip() for alt in m.group(2).split("|")]
+        if m.group(1) == "(":
+            variants.append("")
+        out: list[PatternEntry] = []
+        for v in variants:
+            out.extend(_parse_pattern(line[: m.start()] + v + line[m.end() :], code, path, no))
+        return out
     return _parse_one(line, code, path, no)
 
 

@@ -138,8 +138,8 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
                 c = e.code_on(day)
                 if e.person:
                     code, name, person = c, e.name, True
-                elif root is None and c:
-                    root, name = c, e.name
+                elif c and (root is None or (len(c) > len(root) and c[:3] == root[:3])):
+                    root, name = c, e.name  # "Yemen's Houthis": the more specific code of the same country
             elif isinstance(e, AgentEntry):
                 sources.append(e.source)
                 agent = e.code
