@@ -126,6 +126,8 @@ class _Sentence:
             return False
         if norm in W.CLAUSE_STOP or norm in self.lex.verbs:
             return False
+        if norm == "-":  # "rebel-held", "Kabul-based"
+            return 0 < p < self.n - 1 and self.tokens[p - 1].end == self.tokens[p].start
         return norm[:1].isalnum()
 
     def seq(self, p: int, alt: tuple[str, ...]) -> bool:
@@ -316,7 +318,7 @@ def find_events(
     for mention in mentions:
         for x in range(mention.i, mention.j):
             covered[x] = True
-    conditional = any(t.norm in W.CONDITIONAL for t in tokens)
+    first_conditional = next((k for k, t in enumerate(tokens) if t.norm in W.CONDITIONAL), n)
     found: list[Found] = []
     trace: list[Trace] = []
     pronouns: list[tuple[int, str]] = []
@@ -385,7 +387,7 @@ def find_events(
                 trace.append(Trace(i, cp.entry.text, "negated"))
                 i = r.end if r.end > i else i + 1
                 continue
-            if any(w in W.HYPOTHETICAL for w in chain) or conditional:
+            if any(w in W.HYPOTHETICAL for w in chain) or first_conditional < i:
                 trace.append(Trace(i, cp.entry.text, "hypothetical or conditional"))
                 i = r.end if r.end > i else i + 1
                 continue
@@ -433,6 +435,12 @@ def find_events(
                     q = r.end
                     if q + 1 < n and tokens[q].norm == "by":
                         source = s.groups_at.get(q + 1)
+            elif (found and not chain and tok.norm.endswith("ing") and i > 0 and tokens[i - 1].norm == ","
+                  and found[-1].sources != (None,)):
+                # ", killing dozens": a participle clause shares the subject of the clause before it
+                prev = found[-1]
+                source = s.groups_at.get(prev.sources[0].i) if prev.sources[0] is not None else None
+                notes.append("participle")
             else:
                 subj, pronoun, at = _subject(s, chain_start, inside, 0)
                 source = subj

@@ -37,7 +37,7 @@ class ActorMention(NamedTuple):
     person: bool
     sources: tuple[str, ...]
     locative: bool
-    """Named after a locative preposition ("in Kabul"): a place rather than an actor."""
+    """Not an actor here: a place after a locative preposition ("in Kabul") or a modifier ("rebel-held")."""
 
 
 LOCATIVE = frozenset(
@@ -164,7 +164,11 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
                 if code is None:
                     code = "---" + agent
         locative = i > 0 and tokens[i - 1].norm in LOCATIVE and not person and agent is None
-        out.append(ActorMention(i, j, code, name, person, tuple(sources), locative))
+        # "rebel-held city", "Kabul-based group", "pro-Taliban papers": a modifier, not an actor
+        modifier = (j + 1 < len(tokens) and tokens[j].norm == "-" and tokens[j].end == tokens[j + 1].start
+                    and tokens[j - 1].end == tokens[j].start) or (
+            i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in ("pro", "anti", "non", "ex"))
+        out.append(ActorMention(i, j, code, name, person, tuple(sources), locative or modifier))
         k += 1
     return out
 
