@@ -146,3 +146,11 @@ def test_coder_pickles(mini_coder: eventcode.Coder) -> None:
     """A coder pickles small and codes the same after the trip."""
     clone = pickle.loads(pickle.dumps(mini_coder))
     assert _triples(clone, "Germany invaded France.") == _triples(mini_coder, "Germany invaded France.")
+
+
+def test_short_references_resolve(mini_coder: eventcode.Coder) -> None:
+    """'the militants' takes the code of the insurgents named in the previous sentence."""
+    evs = mini_coder.code("The Taliban met Germany. The militants attacked France.", date="2021-03-01")
+    assert ("AFGINS", "190", "FRA") in [
+        (e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None) for e in evs
+    ]

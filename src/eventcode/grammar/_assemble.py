@@ -69,6 +69,36 @@ class _Context:
         del self.recent[:-12]
 
 
+_GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "outfit", "faction", "militia"])
+_GROUP_SECTORS = frozenset(["INS", "REB", "SEP", "PTY", "UAF", "OPP", "RAD"])
+
+
+def _resolve_references(mentions: list[ActorMention], tokens: list[Token], ctx: _Context) -> list[ActorMention]:
+    """Short references: "the militants" and "the group" take the code of the last such actor named before."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.i == 0 or tokens[m.i - 1].norm != "the" or m.code is None or not m.code.startswith("---"):
+            continue
+        sector = m.code[3:6]
+        for actor, person in reversed(ctx.recent):
+            if person or actor.code is None or actor.code.startswith("---") or sector not in actor.sectors:
+                continue
+            out[k] = m._replace(code=actor.code, name=actor.name)
+            break
+    starts = {m.i for m in out}
+    for i in range(1, len(tokens)):
+        if tokens[i].norm in _GROUP_NOUNS and tokens[i - 1].norm == "the" and i not in starts:
+            for actor, person in reversed(ctx.recent):
+                code = actor.code
+                if person or code is None or code.startswith("---"):
+                    continue
+                if code[:3] in ("IGO", "NGO", "IMG") or _GROUP_SECTORS & set(actor.sectors):
+                    out.append(ActorMention(i, i + 1, code, actor.name, False, (), False))
+                    break
+    out.sort(key=lambda m: m.i)
+    return out
+
+
 class SentenceTrace(NamedTuple):
     """What the coder saw and decided in one sentence."""
 
@@ -139,7 +169,7 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
     raw, discard = scan(tokens, text, lex)
     if discard:
         return [], SentenceTrace(sent.start, sent.end, sent.kind, [], [], [], True)
-    mentions = combine(raw, tokens, day)
+    mentions = _resolve_references(combine(raw, tokens, day), tokens, ctx)
     found, dropped, pronouns = find_events(tokens, mentions, lex, headline=sent.kind == "headline")
     sentence_text = text[sent.start : sent.end]
     actors_here = [(_mention_actor(m, tokens, text), m.person) for m in mentions if not m.locative]
