@@ -186,6 +186,14 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         grp = s.groups_at.get(p)
         if grp is not None:
             r = _match(s, pat, k + 1, grp.j)
+            if r is None and k + 1 < len(els) and els[k + 1].kind == "lit":
+                # "expel + %diplomat" on "expelled Russian diplomats": the words after the slot may be the
+                # tail of the actor phrase itself
+                last = grp.members[-1]
+                for q in range(last.i + 1, last.j):
+                    r = _match(s, pat, k + 1, q)
+                    if r is not None:
+                        break
             if r is not None:
                 if el.kind == "target":
                     return _Match(r.end, grp, (grp.i, grp.j), r.source)
@@ -401,7 +409,17 @@ def find_events(
         target_span = r.target_span
         source_span: tuple[int, int] | None = None
         pronoun: str | None = None
-        if s.passive:
+        kinds = {e.kind for e in cp.after}
+        if "source" in kinds and "target" not in kinds and not s.passive and not noun:
+            # "came under fire from $": the source is after the verb, so the subject is the target
+            subj, pronoun, at = _subject(s, chain_start, inside, 0)
+            target = subj
+            target_span = (subj.i, subj.j) if subj else None
+            if pronoun:
+                pronouns.append((len(found), pronoun + ":target"))
+                target_span = (at, at + 1)
+            notes.append("source after verb")
+        elif s.passive:
             notes.append("passive")
             subj, pronoun, _ = _subject(s, chain_start, inside, 0)
             target = subj

@@ -163,7 +163,9 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
                             # the country after "in" is consumed here; the span stays the agent's words
                 if code is None:
                     code = "---" + agent
-        locative = i > 0 and tokens[i - 1].norm in LOCATIVE and not person and agent is None
+        # "in Kabul", "near Iraq": a place (countries and capitals only; "fire from Taliban fighters" is an actor)
+        locative = (i > 0 and tokens[i - 1].norm in LOCATIVE and not person and agent is None
+                    and (code is None or len(code) == 3 or code.endswith("GOV")))
         # "rebel-held city", "Kabul-based group", "pro-Taliban papers": a modifier, not an actor
         modifier = (j + 1 < len(tokens) and tokens[j].norm == "-" and tokens[j].end == tokens[j + 1].start
                     and tokens[j - 1].end == tokens[j].start) or (
