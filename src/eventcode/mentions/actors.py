@@ -53,7 +53,6 @@ LOCATIVE = frozenset(
         "into",
         "toward",
         "towards",
-        "from",
         "within",
     ]
 )
