@@ -286,6 +286,11 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
     return None, None, p
 
 
+def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
+    cands = lex.verbs.get(norm)
+    return bool(cands) and any(not c.entry.noun_head for c in cands)
+
+
 def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:
     """The noun phrase just before ``start`` (an uncoded subject), as a token span."""
     end = start + 1
@@ -302,7 +307,7 @@ def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:
                 p -= 1
                 continue
             break
-        if norm in W.CONJUNCTIONS or (norm in s.lex.verbs and not s.tokens[p].upper and p != start):
+        if norm in W.CONJUNCTIONS or (p != start and not s.tokens[p].upper and _is_verb(s.lex, norm)):
             break
         got.append(p)
         p -= 1
@@ -387,7 +392,11 @@ def find_events(
                 notes.append("intent")
             elif glemmas & W.ACTUAL_VERBS or _lemma_in(gnorm, W.ACTUAL_VERBS):
                 notes.append("attempt")
-            elif headline or tokens[gov].upper or s.mention_at.get(gov) or _ends_mention(s, gov):
+            elif headline and (tokens[gov].upper or _ends_mention(s, gov)):
+                code = _intent(code)  # headline "US to press Taliban ...": an announced action
+                notes.append("intent")
+        if not noun and len(chain) >= 2 and chain[0] == "to" and (chain[1] in W.BE or chain[1] in ("set", "due")):
+            if "intent" not in notes:  # "is to visit", "is set to sign", "are due to meet"
                 code = _intent(code)
                 notes.append("intent")
         if not noun:
@@ -453,12 +462,16 @@ def find_events(
                     q = r.end
                     if q + 1 < n and tokens[q].norm == "by":
                         source = s.groups_at.get(q + 1)
-            elif (found and not chain and tok.norm.endswith("ing") and i > 0 and tokens[i - 1].norm == ","
-                  and found[-1].sources != (None,)):
-                # ", killing dozens": a participle clause shares the subject of the clause before it
+            elif found and found[-1].end <= chain_start + 1 and chain_start >= 0 and (
+                (tok.norm.endswith("ing") and tokens[chain_start].norm == ",")
+                or tokens[chain_start].norm == "and"
+            ):
+                # ", killing dozens" / "killed two and wounded five": the clause shares the subject before it
                 prev = found[-1]
                 source = s.groups_at.get(prev.sources[0].i) if prev.sources[0] is not None else None
-                notes.append("participle")
+                if source is None:
+                    source_span = prev.source_span
+                notes.append("shared subject")
             else:
                 subj, pronoun, at = _subject(s, chain_start, inside, 0)
                 source = subj
