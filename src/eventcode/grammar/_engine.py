@@ -286,6 +286,26 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
     return None, None, p
 
 
+_NOUN_AFTER = frozenset(["on", "against", "by", "across", "near", "in", "inside", "targeting", "of"])
+_NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+                           "more", "further", "fresh", "new", "renewed", "repeated", "deadly", "recent", "heavy"])
+
+
+def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int) -> bool:
+    """Whether a verb form is used as a noun here ("the attack", "reduce attacks", "Taliban attacks on")."""
+    prev = tokens[i - 1].norm
+    if prev in W.DETERMINERS or prev in _NUMBER_WORDS or prev[:1].isdigit():
+        return True
+    if prev in W.PREPOSITIONS and prev != "to":
+        return True
+    norm = tokens[i].norm
+    if prev != "to" and _is_verb(lex, prev) and not norm.endswith(("ed", "ing")):
+        return True  # "reduce attacks", "launched strikes"
+    if norm.endswith("s") and not norm.endswith("ss") and i + 1 < len(tokens) and tokens[i + 1].norm in _NOUN_AFTER:
+        return True  # "Taliban attacks on police"
+    return False
+
+
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
     cands = lex.verbs.get(norm)
     return bool(cands) and any(not c.entry.noun_head for c in cands)
@@ -344,8 +364,7 @@ def find_events(
         if not cands or covered[i] or i <= consumed_until:
             i += 1
             continue
-        after_determiner = i > 0 and tokens[i - 1].norm in W.DETERMINERS
-        if after_determiner:
+        if i > 0 and _noun_use(lex, tokens, i):
             cands = [c for c in cands if c.entry.noun_head]
             if not cands:
                 i += 1
