@@ -296,6 +296,8 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int) -> bool:
     prev = tokens[i - 1].norm
     if prev in W.DETERMINERS or prev in _NUMBER_WORDS or prev[:1].isdigit():
         return True
+    if prev == "-" and tokens[i - 1].end == tokens[i].start:
+        return True  # "government-backed", "Russian-made": part of a compound adjective
     if prev in W.PREPOSITIONS and prev != "to":
         return True
     norm = tokens[i].norm
@@ -400,7 +402,7 @@ def find_events(
             if earlier is not None and found[earlier].end > i:
                 i += 1
                 continue  # the governing verb's pattern already covers this one
-            if glemmas & W.NEGATING_VERBS or any(g.rstrip("sd") in W.NEGATING_VERBS for g in glemmas):
+            if glemmas & W.NEGATING_VERBS or _lemma_in(gnorm, W.NEGATING_VERBS):
                 trace.append(Trace(i, cp.entry.text, f"refused or failed: {tokens[gov].norm} to ..."))
                 i = r.end if r.end > i else i + 1
                 continue
