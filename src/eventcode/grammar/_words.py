@@ -53,30 +53,8 @@ ADVERB: Final = frozenset(
 # Verbs that take an infinitive and set its modality: "plans to attack" is an intention,
 # "refused to meet" a refusal (not the meeting), "tried to storm" the attempt (coded as the act).
 INTENT_VERBS: Final = frozenset(
-    [
-        "plan",
-        "intend",
-        "vow",
-        "pledge",
-        "promise",
-        "threaten",
-        "want",
-        "seek",
-        "aim",
-        "decide",
-        "agree",
-        "prepare",
-        "hope",
-        "expect",
-        "wish",
-        "offer",
-        "propose",
-        "mean",
-        "resolve",
-        "undertake",
-        "commit",
-        "vowed",
-    ]
+    """plan intend vow pledge promise threaten want seek aim decide agree prepare hope expect wish offer propose
+    mean resolve undertake commit willing ready prepared determined eager poised keen""".split()
 )
 NEGATING_VERBS: Final = frozenset(["refuse", "decline", "fail", "cease", "stop", "avoid", "deny", "reject"])
 ACTUAL_VERBS: Final = frozenset(["try", "attempt", "continue", "begin", "start", "resume", "manage"])
