@@ -303,9 +303,8 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int) -> bool:
     norm = tokens[i].norm
     if prev != "to" and _is_verb(lex, prev) and not norm.endswith(("ed", "ing")):
         return True  # "reduce attacks", "launched strikes"
-    if norm.endswith("s") and not norm.endswith("ss") and i + 1 < len(tokens) and tokens[i + 1].norm in _NOUN_AFTER:
-        return True  # "Taliban attacks on police"
-    return False
+    # "Taliban attacks on police"
+    return norm.endswith("s") and not norm.endswith("ss") and i + 1 < len(tokens) and tokens[i + 1].norm in _NOUN_AFTER
 
 
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
@@ -416,10 +415,10 @@ def find_events(
             elif headline and (tokens[gov].upper or _ends_mention(s, gov)):
                 code = _intent(code)  # headline "US to press Taliban ...": an announced action
                 notes.append("intent")
-        if not noun and len(chain) >= 2 and chain[0] == "to" and (chain[1] in W.BE or chain[1] in ("set", "due")):
-            if "intent" not in notes:  # "is to visit", "is set to sign", "are due to meet"
-                code = _intent(code)
-                notes.append("intent")
+        if (not noun and len(chain) >= 2 and chain[0] == "to" and (chain[1] in W.BE or chain[1] in ("set", "due"))
+                and "intent" not in notes):  # "is to visit", "is set to sign", "are due to meet"
+            code = _intent(code)
+            notes.append("intent")
         if not noun:
             if any(w in W.NEGATION for w in chain):
                 trace.append(Trace(i, cp.entry.text, "negated"))
