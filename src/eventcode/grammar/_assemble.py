@@ -148,6 +148,8 @@ class Explanation:
 def _run(coder: Coder, text: str, day: dt.date | None, doc_id: str | None, explain: bool
          ) -> tuple[list[Event], list[SentenceTrace]]:
     lex = coder.compiled
+    if lex.classic is not None:
+        return _run_classic(coder, lex, text, day, doc_id, explain)
     events: list[Event] = []
     traces: list[SentenceTrace] = []
     ctx = _Context()
@@ -286,3 +288,61 @@ def code_sentences(coder: Coder, text: str, day: dt.date | None, doc_id: str | N
 def explain_sentences(coder: Coder, text: str, day: dt.date | None) -> Explanation:
     """An explanation of how a text was coded."""
     return Explanation(text, tuple(_run(coder, text, day, None, True)[1]))
+
+
+# -- the classic grammar (TABARI and PETRARCH dictionaries) -----------------------------------------------
+
+
+def _classic_actor(code: str | None, name: str | None, span: tuple[int, int] | None, text: str) -> Actor | None:
+    if code is None:
+        return None
+    if span is None:
+        return Actor(code=code, name=name)
+    return Actor(code=code, name=name, text=text[span[0] : span[1]], start=span[0], end=span[1])
+
+
+def _run_classic(coder: Coder, lex: CompiledLexicon, text: str, day: dt.date | None, doc_id: str | None,
+                 explain: bool) -> tuple[list[Event], list[SentenceTrace]]:
+    from eventcode.grammar._classic import code_classic
+
+    tables = lex.classic
+    assert tables is not None
+    opts = coder.options if coder.options is not None else tables.options
+    if opts.whole_text:
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        sents = [Sentence(lead, lead + len(stripped), "sentence")] if stripped else []
+    else:
+        sents = [s for s in split_sentences(text) if s.kind != "boilerplate"]
+    events: list[Event] = []
+    traces: list[SentenceTrace] = []
+    for sent in sents:
+        tokens = tokenize(text, sent.start, sent.end)
+        res = code_classic(tokens, text, tables, day, opts)
+        sentence_text = text[sent.start : sent.end]
+        ev_date = day + dt.timedelta(days=res.shift) if day is not None else None
+        out: list[Event] = []
+        for e in res.events:
+            src = _classic_actor(e.source, e.source_name, e.source_span, text)
+            tgt = _classic_actor(e.target, e.target_name, e.target_span, text)
+            req = coder.require
+            if (req in ("both", "either") and (src is None or tgt is None)) or (req == "source" and src is None):
+                if not (req == "either" and (src is not None or tgt is not None)):
+                    continue
+            out.append(Event(
+                actor=src, action=Action.from_code(e.code, where=e.pattern.source, codebook=lex.codebook),
+                target=tgt, sentence=sentence_text, sentence_start=sent.start, date=ev_date,
+                date_source="publication" if ev_date is not None else None, doc_id=doc_id,
+                evidence=Evidence(verb_text=text[e.verb[0] : e.verb[1]], verb_start=e.verb[0], verb_end=e.verb[1],
+                                  pattern=e.pattern.text, pattern_source=e.pattern.source, actor_source=None,
+                                  target_source=None, notes=(*e.notes, *(("shifted",) if res.shift else ()))),
+            ))
+        events.extend(out)
+        if explain:
+            actors = [Actor(code=c or None, name=nm, text=text[a:b], start=a, end=b) for a, b, c, nm in res.actors]
+            dropped = [] if res.status == "ok" else [Trace(0, "", {"discard": "discard code",
+                                                               "complex": "too complex (complexity filter)",
+                                                               "short": "fewer words than the minimum"}[res.status])]
+            traces.append(SentenceTrace(sent.start, sent.end, sent.kind, actors, out, dropped,
+                                        res.status == "discard"))
+    return events, traces

@@ -124,8 +124,13 @@ class _Sentence:
             return True
         if norm in W.BOUNDARY or norm in W.PREPOSITIONS or norm in W.CONJUNCTIONS or norm == ",":
             return False
-        if norm in W.CLAUSE_STOP or norm in self.lex.verbs:
+        if norm in W.CLAUSE_STOP:
             return False
+        if norm in self.lex.verbs:
+            # "the captured ships", "the detained journalists": a participle used as an adjective
+            return norm.endswith("ed") and p > 0 and self.tokens[p - 1].norm in W.DETERMINERS
+        if norm in _SKIPPABLE_SYMBOLS:
+            return True
         if norm == "-":  # "rebel-held", "Kabul-based"
             return 0 < p < self.n - 1 and self.tokens[p - 1].end == self.tokens[p].start
         return norm[:1].isalnum()
@@ -286,6 +291,7 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
     return None, None, p
 
 
+_SKIPPABLE_SYMBOLS = frozenset(["$", "€", "£", "¥", "%", "'"])
 _NOUN_AFTER = frozenset(["on", "against", "by", "across", "near", "in", "inside", "targeting", "of"])
 _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
                            "more", "further", "fresh", "new", "renewed", "repeated", "deadly", "recent", "heavy"])
@@ -301,8 +307,9 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int) -> bool:
     if prev in W.PREPOSITIONS and prev != "to":
         return True
     norm = tokens[i].norm
-    if prev != "to" and _is_verb(lex, prev) and not norm.endswith(("ed", "ing")):
-        return True  # "reduce attacks", "launched strikes"
+    if (prev != "to" and _is_verb(lex, prev) and not tokens[i - 1].upper
+            and (norm in lex.lemmas.get(norm, ()) or (norm.endswith("s") and not norm.endswith("ss")))):
+        return True  # "reduce attacks", "launched strikes" (a base or -s form right after a verb)
     # "Taliban attacks on police"
     return norm.endswith("s") and not norm.endswith("ss") and i + 1 < len(tokens) and tokens[i + 1].norm in _NOUN_AFTER
 

@@ -7,12 +7,15 @@ into alternatives here, so matching at run time is dictionary lookups and tuple 
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from eventcode.errors import DictionaryError
 from eventcode.lexicon._inflect import participles, plural, verb_forms
 from eventcode.lexicon._model import ActorEntry, AgentEntry, Element, Lexicon, PatternEntry
 from eventcode.text import tokenize
+
+if TYPE_CHECKING:
+    from eventcode.lexicon._classic import ClassicTables
 
 __all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "Phrase", "compile_lexicon"]
 
@@ -61,6 +64,8 @@ class CompiledLexicon(NamedTuple):
     agents: int
     patterns: int
     codebook: str | None = "CAMEO"
+    classic: ClassicTables | None = None
+    """The classic grammar's tables, when the lexicon asks for that grammar (the native tables are then empty)."""
 
 
 def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, entry: ActorEntry | AgentEntry | str,
@@ -96,7 +101,7 @@ def _celement(el: Element) -> CElement:
 def _specificity(p: PatternEntry) -> int:
     score = len(p.head_rest) * 2
     for el in p.after:
-        if el.kind == "lit":
+        if el.kind in ("lit", "class"):
             score += 2
         elif el.kind == "target":
             score += 1
@@ -107,6 +112,12 @@ def _specificity(p: PatternEntry) -> int:
 
 def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
     """Compile a lexicon into lookup tables."""
+    if lex.grammar == "classic":
+        from eventcode.lexicon._classic import compile_classic
+
+        return CompiledLexicon(phrases={}, verbs={}, participles=frozenset(), lemmas={}, actors=len(lex.actors),
+                               agents=len(lex.agents), patterns=len(lex.patterns), codebook=lex.codebook,
+                               classic=compile_classic(lex))
     phrases: dict[str, list[Phrase]] = {}
     # Agents first, then actors: where a phrase is both ("Revolutionary Guards"), the actor entry wins.
     for agent in lex.agents:

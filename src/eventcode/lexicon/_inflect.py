@@ -55,6 +55,8 @@ def verb_forms(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], do
             forms.add(lemma[:-1] + "ied")
         elif double:
             forms.add(lemma + lemma[-1] + "ed")
+            if lemma.endswith("l"):
+                forms.add(lemma + "ed")  # American "canceled" beside British "cancelled"
         else:
             forms.add(stem + "ed")
     # gerund
@@ -64,6 +66,8 @@ def verb_forms(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], do
         forms.add(lemma[:-1] + "ing")
     elif double:
         forms.add(lemma + lemma[-1] + "ing")
+        if lemma.endswith("l"):
+            forms.add(lemma + "ing")
     else:
         forms.add(stem + "ing")
     return forms
@@ -78,7 +82,7 @@ def participles(lemma: str, irregular: dict[str, tuple[list[str], list[str]]], d
     if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
         return {lemma[:-1] + "ied"}
     if _doubles(lemma, doubling):
-        return {lemma + lemma[-1] + "ed"}
+        return {lemma + lemma[-1] + "ed"} | ({lemma + "ed"} if lemma.endswith("l") else set())
     return {(lemma + "k" if lemma.endswith("ic") else lemma) + "ed"}
 
 

@@ -8,14 +8,21 @@ from typing import Literal
 import attrs
 
 __all__ = [
+    "SPECIAL_CODES",
     "ActorEntry",
     "AgentEntry",
+    "CodingOptions",
     "Element",
     "Lexicon",
     "LoadReport",
     "PatternEntry",
     "Role",
+    "TimeShift",
 ]
+
+SPECIAL_CODES = frozenset(["---", "###", "+++"])
+"""Codes that code no event: ``---`` null (the phrase is not an actor / the match codes nothing), ``###``
+discard (the sentence codes nothing), ``+++`` complex (the sentence is too complex to code: nothing)."""
 
 
 @attrs.frozen
@@ -65,9 +72,11 @@ class AgentEntry:
     phrase: str
     code: str
     source: str
+    prefix: bool = False
+    """The code goes before the actor's code (``NGO`` + ``ARN`` = ``NGOARN``) rather than after it."""
 
 
-ElementKind = Literal["lit", "opt", "class", "target", "source", "gap"]
+ElementKind = Literal["lit", "opt", "class", "target", "source", "gap", "any", "skip", "compound", "verb"]
 
 
 @attrs.frozen
@@ -75,7 +84,10 @@ class Element:
     """One element of a verb pattern.
 
     ``alternatives`` holds token sequences (normalised) for ``lit`` and ``opt``; ``name`` is the class name
-    for ``class``.
+    for ``class``. A token ending in ``*`` (``negotiat*``) is a stem: it matches any word that starts with it.
+    ``any`` is a gap of any length inside the clause (``...``), ``skip`` passes over one actor (``^``) and
+    ``compound`` is a coordinated actor that is both source and target (``%``). ``verb`` only marks the verb's
+    place while a reader splits a pattern; it is never stored in a pattern.
     """
 
     kind: ElementKind
@@ -98,6 +110,12 @@ class PatternEntry:
     source: str
     symmetric: bool = False
     noun_head: bool = False
+    reverse_code: str | None = None
+    """Paired event (``== 032:033``): the target does this to the source as well (receiving the visit)."""
+    weak: bool = False
+    """Coded only when nothing else is coded in the sentence (``@weak``; TABARI's subordinate ``023?``)."""
+    dominant: bool = False
+    """When a dominant pattern codes, only dominant events of the sentence are kept (``@dominant``)."""
 
 
 @attrs.frozen
@@ -118,6 +136,77 @@ class LoadReport:
         return bool(self.untranslated)
 
 
+@attrs.frozen
+class TimeShift:
+    """A phrase that moves the event date (``yesterday`` -1 day), or a special code (``###`` discards)."""
+
+    phrase: str
+    days: int
+    code: str | None = None
+    source: str = ""
+
+
+@attrs.define
+class CodingOptions:
+    """Settings of the clause grammar ``classic`` (TABARI and PETRARCH behaviour); all have documented defaults.
+
+    The native grammar ignores them. See ``docs/foreign-dictionaries.md`` for what each does.
+    """
+
+    code_by: Literal["clause", "sentence", "all"] = "clause"
+    comma_min: int = 2
+    comma_max: int = 10
+    comma_bmin: int = 128
+    comma_bmax: int = 0
+    comma_emin: int = 2
+    comma_emax: int = 10
+    complex_verbs: int = 0
+    complex_conj: int = 0
+    complex_actors: int = 0
+    no_actor_prior: bool = False
+    default_source: str | None = None
+    default_source_prior: bool = False
+    default_target: str | None = None
+    default_target_after: bool = False
+    min_words: int = 0
+    agents_alone: Literal["drop", "tilde", "dashes"] = "drop"
+    time_shift: bool = True
+    whole_text: bool = False
+    """Code each text as one sentence (TABARI's records), not split into sentences."""
+    stems: bool = True
+    """Words in phrases match as stems unless closed; False: every dictionary word is a complete word."""
+    agent_links: tuple[str, ...] = ("in", "of")
+    """Prepositions that link an agent to the actor after them ("soldiers *from* Gondor")."""
+    agent_phrase: bool = False
+    """Agents attach to an actor anywhere in its noun phrase ("Gondor's first deputy *minister*"), not only
+    next to it."""
+    agent_distribute: bool = False
+    """An agent before a list of actors applies to each ("the ambassadors of A, B and C")."""
+    special_codes: bool = True
+    """``###`` and ``+++`` in patterns and actors discard the sentence / make it too complex; False: such
+    patterns are skipped and such actors are not actors (PETRARCH)."""
+    skip_words: bool = False
+    """``^`` may pass over a word that is not an actor (PETRARCH's noun phrases), not only over an actor."""
+    clause_split: Literal["always", "verbs"] = "always"
+    """``always``: every conjunction outside a compound splits clauses; ``verbs``: only one with a verb on
+    both sides."""
+    modal_verbs: bool = True
+    """Modal auxiliaries (*should*, *would*, *may*, ...) can be dictionary verbs; False: they never are."""
+    compound_modifiers: Literal["listed", "any"] = "listed"
+    """Words allowed inside a compound actor before an actor: determiners and listed adjectives, or any word
+    that is not a verb, conjunction, preposition or punctuation."""
+    compound_absorb: bool = True
+    """TABARI's greedy compounds: an actor right after the last member (behind an adjective or a possessive)
+    joins it, and lists chain over several conjunctions ("A and B, and C and D"); False: one conjunction."""
+    compound_slot: Literal["both", "position"] = "both"
+    """``%`` in a pattern: the compound is both source and target (TABARI), or it is the source before the
+    verb and the target after it (PETRARCH)."""
+
+    def copy(self) -> CodingOptions:
+        """An independent copy (options records change a copy, not the lexicon's)."""
+        return attrs.evolve(self)
+
+
 @attrs.define
 class Lexicon:
     """Everything a coder knows: actors, agents, verb patterns, word classes, inflections, discards."""
@@ -127,11 +216,20 @@ class Lexicon:
     patterns: list[PatternEntry] = attrs.field(factory=list)
     classes: dict[str, list[str]] = attrs.field(factory=dict)
     irregular: dict[str, tuple[list[str], list[str]]] = attrs.field(factory=dict)
+    verb_forms: dict[str, list[str]] = attrs.field(factory=dict)
+    """Head -> its complete list of surface forms, used instead of inflection (``== forms`` section)."""
     doubling: set[str] = attrs.field(factory=set)
     discards: list[str] = attrs.field(factory=list)
     report: LoadReport = attrs.field(factory=LoadReport)
     codebook: str | None = "CAMEO"
     """``CAMEO``: every event and actor code is checked against the codebook; None: codes are kept as written."""
+    grammar: Literal["native", "classic"] = "native"
+    """``native``: eventcode's grammar; ``classic``: TABARI-style shallow clause rules (see CodingOptions)."""
+    options: CodingOptions = attrs.field(factory=CodingOptions)
+    nouns: list[str] = attrs.field(factory=list)
+    """Words that are never verbs (TABARI's ``<NOUN>`` list); they also bind coordinated noun phrases."""
+    adjectives: list[str] = attrs.field(factory=list)
+    time_shifts: list[TimeShift] = attrs.field(factory=list)
 
     def extend(self, other: Lexicon) -> None:
         """Add another lexicon's entries (later entries win where phrases collide)."""
@@ -141,8 +239,16 @@ class Lexicon:
         for name, words in other.classes.items():
             self.classes.setdefault(name, []).extend(words)
         self.irregular.update(other.irregular)
+        for head, forms in other.verb_forms.items():
+            self.verb_forms[head] = list(dict.fromkeys(self.verb_forms.get(head, []) + forms))
         self.doubling.update(other.doubling)
         self.discards.extend(other.discards)
+        self.nouns.extend(other.nouns)
+        self.adjectives.extend(other.adjectives)
+        self.time_shifts.extend(other.time_shifts)
+        if other.grammar != "native":
+            self.grammar = other.grammar
+            self.options = other.options.copy()
         for k, v in other.report.untranslated.items():
             self.report.untranslated[k] = self.report.untranslated.get(k, 0) + v
             self.report.examples.setdefault(k, []).extend(other.report.examples.get(k, [])[:5])

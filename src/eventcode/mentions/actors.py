@@ -150,7 +150,8 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
                 code = root
             elif agent is not None:
                 # agent followed by "of/in/from" + a country actor: "police in Kabul", "the army of Pakistan"
-                if k + 1 < n and raw[k + 1].i == j + 1 and tokens[j].norm in _LINKS:
+                owned = i > 0 and tokens[i - 1].norm in ("its", "their", "his", "her", "our")
+                if k + 1 < n and raw[k + 1].i == j + 1 and tokens[j].norm in _LINKS and not owned:
                     e2 = raw[k + 1].phrase.entry
                     if isinstance(e2, ActorEntry) and not e2.person:
                         c2 = e2.code_on(day)
