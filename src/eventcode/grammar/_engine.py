@@ -127,8 +127,9 @@ class _Sentence:
         if norm in W.CLAUSE_STOP:
             return False
         if norm in self.lex.verbs:
-            # "the captured ships", "the detained journalists": a participle used as an adjective
-            return norm.endswith("ed") and p > 0 and self.tokens[p - 1].norm in W.DETERMINERS
+            # "the captured ships", "both sides": a verb form used as an adjective or a noun
+            return p > 0 and (self.tokens[p - 1].norm in W.DETERMINERS or self.tokens[p - 1].norm in _NUMBER_WORDS
+                              or self.tokens[p - 1].norm in ("both", "all", "some"))
         if norm in _SKIPPABLE_SYMBOLS:
             return True
         if norm == "-":  # "rebel-held", "Kabul-based"
@@ -300,6 +301,8 @@ _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eigh
 def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int) -> bool:
     """Whether a verb form is used as a noun here ("the attack", "reduce attacks", "Taliban attacks on")."""
     prev = tokens[i - 1].norm
+    if prev in W.BE or prev in W.HAVE or prev in W.DO or prev in W.HYPOTHETICAL or prev in W.FUTURE:
+        return False  # "was ready", "has met", "will visit"
     if prev in W.DETERMINERS or prev in _NUMBER_WORDS or prev[:1].isdigit():
         return True
     if prev == "-" and tokens[i - 1].end == tokens[i].start:
@@ -476,7 +479,7 @@ def find_events(
             if noun:
                 # the actor right before the noun ("Taliban attack on", "U.S. airstrikes on")
                 q = i - 1
-                while q >= 0 and tokens[q].norm in W.SKIPPABLE - {"of"}:
+                while q >= 0 and (tokens[q].norm in W.SKIPPABLE or tokens[q].norm == "'s") and tokens[q].norm != "of":
                     q -= 1
                 m: ActorMention | None = None
                 for x in range(max(0, q - 6), q + 1):
