@@ -90,7 +90,16 @@ def _expand(el: Element, classes: dict[str, tuple[tuple[str, ...], ...]], source
     return Element("lit", alts)
 
 
-def _celement(el: Element) -> CElement:
+def _celement(el: Element, memo: dict[tuple[str, tuple[tuple[str, ...], ...]], CElement]) -> CElement:
+    key = (el.kind, el.alternatives)
+    found = memo.get(key)
+    if found is not None:
+        return found
+    memo[key] = found = _build_celement(el)
+    return found
+
+
+def _build_celement(el: Element) -> CElement:
     firsts: dict[str, list[tuple[str, ...]]] = {}
     for alt in el.alternatives:
         if alt:
@@ -152,10 +161,11 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
         classes[name] = tuple(sorted(alts, key=lambda a: (-len(a), a)))
 
     verbs: dict[str, list[CompiledPattern]] = {}
+    memo: dict[tuple[str, tuple[tuple[str, ...], ...]], CElement] = {}
     parts: set[str] = set()
     lemmas: dict[str, set[str]] = {}
     for p in lex.patterns:
-        after = tuple(_celement(_expand(el, classes, p.source)) for el in p.after)
+        after = tuple(_celement(_expand(el, classes, p.source), memo) for el in p.after)
         cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p)
         if p.noun_head:
             forms = {p.head}
