@@ -35,4 +35,14 @@ def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int
     """The place attached to the event's clause."""
     from eventcode.mentions import places
 
-    return places.event_location(text, s_start, s_end, v_start, v_end, found)
+    # Look only at a window around the verb: the place attached to a clause is near it, and the cost of a
+    # sentence with many events stays linear.
+    a = max(s_start, v_start - _WINDOW)
+    b = min(s_end, v_end + _WINDOW)
+    near = [p for p in found if p.start is not None and p.end is not None and a <= p.start and p.end <= b]
+    if not near:
+        return None
+    return places.event_location(text, a, b, v_start, v_end, near)
+
+
+_WINDOW = 250

@@ -173,6 +173,9 @@ _TEASER_START = re.compile(
 _TEASER_INLINE = re.compile(r"^\W*(?:also\ read|read\ also|read\ more|see\ also)\b", re.IGNORECASE | re.VERBOSE)
 
 
+_SHORT = 160
+
+
 def _is_abbreviation_end(text: str, dot: int, nxt: int) -> bool:
     """Whether the '.' at ``dot`` ends an abbreviation rather than a sentence."""
     j = dot
@@ -223,11 +226,12 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         raw = text[a:b]
         words = _WORD.findall(raw)
-        if _TEASER_START.match(raw):
+        short = len(raw) <= _SHORT  # page furniture is short; long lines are never tested against its patterns
+        if short and _TEASER_START.match(raw):
             in_teasers = True
             out.append(Sentence(a, b, "boilerplate"))
             continue
-        if _BOILERPLATE.match(raw) or _TEASER_INLINE.match(raw) or not words:
+        if (short and (_BOILERPLATE.match(raw) or _TEASER_INLINE.match(raw))) or not words:
             out.append(Sentence(a, b, "boilerplate"))
             continue
         ends_sentence = raw.rstrip("\"'”’)] ")[-1:] in ".!?"
