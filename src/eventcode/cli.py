@@ -36,7 +36,7 @@ def _coder(args: argparse.Namespace) -> Any:
     import eventcode
 
     if getattr(args, "tabari", None):
-        return eventcode.Coder.from_tabari(args.tabari)  # type: ignore[attr-defined]
+        return eventcode.Coder.from_tabari(args.tabari)
     return eventcode.Coder(dictionaries=args.dictionary or (), require=getattr(args, "require", "either"))
 
 

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import attrs
 
 from eventcode.grammar import Explanation, code_sentences, explain_sentences
-from eventcode.lexicon import CompiledLexicon, Lexicon, compile_lexicon, load_builtin, load_files
+from eventcode.lexicon import CodingOptions, CompiledLexicon, Lexicon, compile_lexicon, load_builtin, load_files
 from eventcode.records import Event, to_date
 
 __all__ = ["Coder", "Require"]
@@ -39,6 +39,8 @@ class Coder:
         dates: attach dates found in the sentence (else the publication date).
         places: find places and attach the event's location.
         lexicon: a ready :class:`~eventcode.lexicon.Lexicon` (as built by the TABARI/PETRARCH readers).
+        options: settings of the ``classic`` grammar that replace the lexicon's own (TABARI's ``.options``);
+            ignored by the native grammar.
     """
 
     dictionaries: Sequence[str | Path] = attrs.field(default=(), converter=tuple)
@@ -47,6 +49,7 @@ class Coder:
     dates: bool = True
     places: bool = True
     lexicon: Lexicon | None = None
+    options: CodingOptions | None = None
     _compiled: CompiledLexicon | None = attrs.field(default=None, init=False, repr=False)
     _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False, repr=False)
 
@@ -87,10 +90,36 @@ class Coder:
             "dates": self.dates,
             "places": self.places,
             "lexicon": self.lexicon,
+            "options": self.options,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(**state)  # type: ignore[misc]
+
+    @classmethod
+    def from_tabari(cls, project_file: str | Path, *, require: Require = "both") -> Coder:
+        """A coder on the TABARI dictionaries and options a ``.project`` file names (classic grammar).
+
+        ``require="both"`` codes dyadic events as TABARI does. ``coder.lexicon.report`` lists what could not
+        be translated.
+        """
+        from eventcode.lexicon import read_tabari_project
+
+        lex = read_tabari_project(project_file)
+        return cls(builtin=False, lexicon=lex, require=require, dates=False, places=False)
+
+    @classmethod
+    def from_petrarch(cls, verbs: str | Path, actors: Sequence[str | Path] = (), agents: str | Path | None = None,
+                      discards: str | Path | None = None, *, require: Require = "both") -> Coder:
+        """A coder on PETRARCH dictionary files (classic grammar): verbs, actor files, agents, discards.
+
+        The verb file may be in PETRARCH-1 or PETRARCH-2 format (detected). ``coder.lexicon.report`` lists
+        what could not be translated.
+        """
+        from eventcode.lexicon import read_petrarch
+
+        lex = read_petrarch(verbs, list(actors), agents, discards)
+        return cls(builtin=False, lexicon=lex, require=require, dates=False, places=False)
 
     # -- coding -----------------------------------------------------------------------------------------
     def code(

@@ -28,7 +28,9 @@ __all__ = [
 ]
 
 Precision = Literal["day", "month", "year"]
-_ACTOR_CODE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
+_ACTOR_CODE = re.compile(r"^(?:(?:[A-Z]{3}|---)(?:[A-Z]{3})*|[A-Z0-9~-]+)$")
+"""CAMEO-style runs of 3-letter segments, or the codes of a foreign dictionary loaded with ``codebook=None``
+(TABARI and PETRARCH sets use codes such as ``YEMNO``, ``AR1`` or ``~MIL``): capitals, digits, ``-``, ``~``."""
 
 
 def to_date(value: object, field: str = "date") -> dt.date | None:
@@ -91,7 +93,7 @@ class Actor:
         _check_span(self)
         if self.code is not None and not _ACTOR_CODE.match(self.code):
             raise RecordError(
-                f"actor code {self.code!r} is not a run of 3-letter upper-case segments"
+                f"actor code {self.code!r} is not a code (3-letter upper-case segments, or capitals, digits, - and ~)"
                 + (f" (actor {self.text!r})" if self.text else "")
             )
 
@@ -168,7 +170,8 @@ class Place:
     longitude: float | None = None
     geonames_id: int | None = None
     feature: str | None = None
-    """``country``, ``admin1`` or ``city``."""
+    """``country``, ``admin1``, ``city``, ``region`` (territories, seas, world regions), or None for a place
+    named by construction ("the village of X") that the gazetteer does not know."""
     text: str = ""
     start: int | None = attrs.field(default=None, validator=_offsets)
     end: int | None = attrs.field(default=None, validator=_offsets)

@@ -187,7 +187,7 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
     date_mention: DateMention | None = None
     places: list[Place] = []
     if coder.dates:
-        date_mention = W.sentence_date(text, sent.start, sent.end, day)
+        date_mention = W.sentence_date(text, sent.start, sent.end, day, tokens)
     if coder.places and found:
         places = W.sentence_places(text, sent.start, sent.end)
     out: list[Event] = []

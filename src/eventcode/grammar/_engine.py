@@ -319,7 +319,7 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int) -> bool:
 
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
     cands = lex.verbs.get(norm)
-    return bool(cands) and any(not c.entry.noun_head for c in cands)
+    return cands is not None and any(not c.entry.noun_head for c in cands)
 
 
 def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:
@@ -383,7 +383,10 @@ def find_events(
         chain_start, chain = _aux_chain(tokens, i)
         s.passive = bool(chain) and chain[0] in W.BE and tok.norm in lex.participles
         best: tuple[CompiledPattern, _Match] | None = None
+        nxt = tokens[i + 1].norm if i + 1 < n else ""
         for cp in cands:
+            if cp.first is not None and nxt not in cp.first:
+                continue
             if cp.entry.noun_head and s.passive:
                 continue
             pos = i + 1

@@ -3,18 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from eventcode.records import DateMention, Place
+from eventcode.text import Token
 
-__all__ = ["event_location", "sentence_date", "sentence_places"]
+__all__ = ["DATE_TRIGGERS", "event_location", "sentence_date", "sentence_places"]
 
 
-def sentence_date(text: str, start: int, end: int, day: dt.date | None) -> DateMention | None:
-    """The first resolved date expression in the sentence, if any."""
-    try:
-        from eventcode.mentions import dates
-    except ImportError:  # pragma: no cover - during development only
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec")
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+_RELATIVE = ("yesterday today tomorrow tonight week weekend weeks month months year years decade decades day days "
+             "hours christmas easter halloween valentine eve boxing thanksgiving morning afternoon evening night "
+             "noon midnight")
+DATE_TRIGGERS = frozenset(f"{_MONTHS} {_DAYS} {_RELATIVE}".split())
+"""Words without which a sentence holds no date expression the date finder resolves (a fast pre-check)."""
+
+
+def sentence_date(text: str, start: int, end: int, day: dt.date | None, tokens: Sequence[Token] = ()
+                  ) -> DateMention | None:
+    """The first resolved date expression in the sentence, if any.
+
+    With the sentence's tokens, a sentence with no digit and no date word is skipped without running the
+    date finder.
+    """
+    if tokens and not any(t.norm in DATE_TRIGGERS or t.norm[:1].isdigit() for t in tokens):
         return None
+    from eventcode.mentions import dates
+
     for m in dates.default_finder().find(text, start, end, day):
         if m.value is not None:
             return m
@@ -23,10 +40,8 @@ def sentence_date(text: str, start: int, end: int, day: dt.date | None) -> DateM
 
 def sentence_places(text: str, start: int, end: int) -> list[Place]:
     """Places named in the sentence."""
-    try:
-        from eventcode.mentions import places
-    except ImportError:  # pragma: no cover - during development only
-        return []
+    from eventcode.mentions import places
+
     return places.default_gazetteer().find(text, start, end)
 
 

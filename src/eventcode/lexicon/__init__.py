@@ -29,6 +29,7 @@ from eventcode.lexicon._tabari import (
     read_tabari_project,
     read_tabari_verbs,
 )
+from eventcode.lexicon._writer import write_native
 
 __all__ = [
     "ActorEntry",
@@ -58,4 +59,5 @@ __all__ = [
     "read_tabari_options",
     "read_tabari_project",
     "read_tabari_verbs",
+    "write_native",
 ]

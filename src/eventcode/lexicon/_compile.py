@@ -49,6 +49,8 @@ class CompiledPattern(NamedTuple):
     after: tuple[CElement, ...]
     specificity: int
     entry: PatternEntry
+    first: frozenset[str] | None
+    """The tokens that can follow the head when the pattern matches (None: any), to skip patterns fast."""
 
 
 class CompiledLexicon(NamedTuple):
@@ -141,11 +143,11 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
     for d in lex.discards:
         _add_phrase(phrases, d, "discard", d, "discards")
     # Later entries win over earlier ones with the same phrase: keep the last of each (rest, exact) key.
-    for first, cands in phrases.items():
+    for key0, cands in phrases.items():
         seen: dict[tuple[tuple[str, ...], tuple[str, ...] | None, str], Phrase] = {}
         for c in cands:
             seen[(c.rest, c.exact, c.kind if c.kind == "discard" else "x")] = c
-        phrases[first] = sorted(seen.values(), key=lambda c: (-c.length, c.exact is None))
+        phrases[key0] = sorted(seen.values(), key=lambda c: (-c.length, c.exact is None))
 
     classes: dict[str, tuple[tuple[str, ...], ...]] = {}
     for name, words in lex.classes.items():
@@ -166,7 +168,13 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
     lemmas: dict[str, set[str]] = {}
     for p in lex.patterns:
         after = tuple(_celement(_expand(el, classes, p.source), memo) for el in p.after)
-        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p)
+        if p.head_rest:
+            first: frozenset[str] | None = frozenset([p.head_rest[0]])
+        elif after and after[0].kind == "lit":
+            first = frozenset(after[0].firsts)
+        else:
+            first = None
+        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first)
         if p.noun_head:
             forms = {p.head}
             pl = plural(p.head)

@@ -343,7 +343,11 @@ def parse_roles(block: str, report: LoadReport, where: str
             elif r and r.group(1) == ">":
                 roles.append((code, foreign_date(r.group(2)), None))
             elif r:
-                roles.append((code, foreign_date(r.group(3)), foreign_date(r.group(4)) + dt.timedelta(days=1)))
+                start, end = foreign_date(r.group(3)), foreign_date(r.group(4)) + dt.timedelta(days=1)
+                if end <= start:
+                    report.add("date range that ends before it starts", f"{where}: [{b}]")
+                    continue
+                roles.append((code, start, end))
             else:
                 raise ValueError(rest)
         except ValueError:

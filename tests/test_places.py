@@ -1,0 +1,232 @@
+"""Place mentions: the gazetteer, ambiguity, false positives, and the event's location."""
+
+from __future__ import annotations
+
+import pathlib
+import pickle
+import subprocess
+import sys
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import eventcode
+from eventcode.mentions.places import default_gazetteer, event_location, find_places, name_key
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def _places(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.text, p.country, p.feature) for p in find_places(text)]
+
+
+def _texts(text: str) -> list[str]:
+    return [p.text for p in find_places(text)]
+
+
+def test_countries_and_common_names() -> None:
+    """Countries are found by their ISO, GeoNames and everyday names."""
+    got = _places("Britain, the US, Russia and Ivory Coast met in Bosnia.")
+    assert got == [
+        ("Britain", "GBR", "country"),
+        ("US", "USA", "country"),
+        ("Russia", "RUS", "country"),
+        ("Ivory Coast", "CIV", "country"),
+        ("Bosnia", "BIH", "country"),
+    ]
+
+
+def test_us_is_case_sensitive() -> None:
+    """'US' and 'U.S.' are the United States; 'us' never is."""
+    assert _texts("Let us hope the U.S. and the US agree.") == ["U.S.", "US"]
+
+
+def test_divisions_without_diacritics() -> None:
+    """First-level divisions match without their diacritics, with 'province' taken into the mention."""
+    got = _places("Clashes spread from Logar to Helmand province and Khyber Pakhtunkhwa.")
+    assert got == [
+        ("Logar", "AFG", "admin1"),
+        ("Helmand province", "AFG", "admin1"),
+        ("Khyber Pakhtunkhwa", "PAK", "admin1"),
+    ]
+
+
+def test_city_record_fields() -> None:
+    """A city carries coordinates, a GeoNames id, its division and its country."""
+    (kabul,) = find_places("A bomb exploded in Kabul.")
+    assert kabul.feature == "city" and kabul.country == "AFG"
+    assert kabul.geonames_id is not None and kabul.admin1 is not None
+    assert kabul.latitude is not None and 34 < kabul.latitude < 35
+    assert kabul.longitude is not None and 69 < kabul.longitude < 70
+
+
+def test_spellings_and_punctuation() -> None:
+    """Hyphens, apostrophes and articles do not stop a match."""
+    assert [p.country for p in find_places("Fighting in al-Bab, Mazar-e-Sharif and Sana'a.")] == ["SYR", "AFG", "YEM"]
+
+
+def test_ambiguity_by_context() -> None:
+    """Georgia, Hyderabad and Punjab follow the countries the text names."""
+    assert find_places("Georgia said troops left Tbilisi.")[0].country == "GEO"
+    assert find_places("Storms hit Georgia; Atlanta lost power across the United States.")[0].country == "USA"
+    assert find_places("Police in Hyderabad, India, arrested two men.")[0].country == "IND"
+    assert find_places("Police in Hyderabad arrested two men, Pakistan said.")[0].country == "PAK"
+    assert find_places("Floods hit Punjab, Pakistani officials said in Pakistan.")[0].country == "PAK"
+
+
+def test_ambiguity_by_rank_and_kind() -> None:
+    """Without context the capital beats the state and the city beats the province, unless the text says which."""
+    assert find_places("He flew to Washington.")[0].feature == "city"
+    assert find_places("Militants entered Kandahar.")[0].feature == "city"
+    got = find_places("Militants entered Kandahar province.")[0]
+    assert (got.feature, got.text) == ("admin1", "Kandahar province")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reading the report, he said the mobile police were nice.",
+        "Police said March was a bad month for the Victoria line.",
+        "Afghan and Iraqi officials met Syrian envoys.",
+        "Michael Jordan and Kerry Washington watched.",
+        "The President Obama administration spoke.",
+        "May I ask?",
+        "Al Qaeda and the Taliban claimed it.",
+    ],
+)
+def test_not_places(text: str) -> None:
+    """Common words, people's names, nationality adjectives and organisations are not places."""
+    assert _texts(text) == []
+
+
+def test_common_word_places_in_context() -> None:
+    """A place named like a common word counts in a strict place context."""
+    assert _texts("He grew up in Mobile, Alabama, and studied in Reading.") == ["Mobile", "Alabama", "Reading"]
+
+
+def test_small_towns_need_context() -> None:
+    """Small towns and unknown names are found in place constructions."""
+    assert "Kinsibba" in _texts("Shelling hit the village of Kinsibba at dawn.")
+    assert "Tarnak" in _texts("Gunmen raided the Tarnak district on Friday.") or \
+        "Tarnak district" in _texts("Gunmen raided the Tarnak district on Friday.")
+    assert _texts("The Thardeh Mountains fell.") == ["Thardeh Mountains"]
+
+
+def test_public_api_and_offsets() -> None:
+    """eventcode.find_places gives places whose offsets slice the text."""
+    text = "Troops moved from Basra to the Gaza Strip, then to New York."
+    ps = eventcode.find_places(text)
+    assert [p.text for p in ps] == ["Basra", "the Gaza Strip", "New York"]
+    for p in ps:
+        assert p.start is not None and p.end is not None and text[p.start : p.end] == p.text
+
+
+def test_gazetteer_window() -> None:
+    """Gazetteer.find looks only inside [start, end) and reports offsets into the whole text."""
+    text = "Kabul was quiet. Fighting went on in Herat."
+    start = text.index("Fighting")
+    ps = default_gazetteer().find(text, start, len(text))
+    assert [(p.text, p.start) for p in ps] == [("Herat", text.index("Herat"))]
+
+
+def test_gazetteer_shared_and_picklable() -> None:
+    """The gazetteer is loaded once and pickles to the shared instance."""
+    g = default_gazetteer()
+    assert g is default_gazetteer()
+    assert pickle.loads(pickle.dumps(g)) is g
+
+
+def test_lookup() -> None:
+    """Gazetteer.lookup lists the places with a name, most important first."""
+    got = default_gazetteer().lookup("Tripoli")
+    assert got[0].country == "LBY" and len(got) > 1
+
+
+def test_thread_safe() -> None:
+    """Many threads get the same places."""
+    text = "Georgia sent envoys to Tbilisi and Hyderabad, Pakistan."
+    want = _places(text)
+    got: list[object] = []
+
+    def run() -> None:
+        for _ in range(20):
+            got.append(_places(text))
+
+    threads = [threading.Thread(target=run) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(g == want for g in got)
+
+
+def _location(text: str, verb: str) -> str | None:
+    v = text.index(verb)
+    loc = event_location(text, 0, len(text), v, v + len(verb), find_places(text))
+    return loc.text if loc else None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "where"),
+    [
+        ("Taliban fighters attacked a checkpoint in Helmand on Sunday.", "attacked", "Helmand"),
+        ("Gunmen killed two guards in the capital of Logar province.", "killed", "Logar province"),
+        ("A roadside bomb exploded near Kabul, police said.", "exploded", "Kabul"),
+        ("Rebels shelled Aleppo overnight.", "shelled", "Aleppo"),
+        ("Soldiers opened fire at a checkpoint in Kandahar province.", "opened", "Kandahar province"),
+        ("In the West Bank town of Hebron, troops arrested a man.", "arrested", "Hebron"),
+        ("A convoy was ambushed 20 km north of Kirkuk.", "ambushed", "Kirkuk"),
+    ],
+)
+def test_event_location(text: str, verb: str, where: str) -> None:
+    """The place governed by a locative preposition, or the verb's object, is the event's location."""
+    assert _location(text, verb) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Afghan forces arrested three militants.", "arrested"),
+        ("A Kabul-based group condemned the killings.", "condemned"),
+        ("The envoy to Pakistan criticised the raid.", "criticised"),
+        ("Pakistan's foreign ministry condemned the attack.", "condemned"),
+        ("The minister, who was born in Herat, resigned.", "resigned"),
+    ],
+)
+def test_not_event_location(text: str, verb: str) -> None:
+    """Adjectives, compounds, possessives and envoys' postings are not where the event happened."""
+    assert _location(text, verb) is None
+
+
+def test_speech_location_is_not_event_location() -> None:
+    """Where a statement was made is not where the reported event happened."""
+    text = "Troops killed five militants, the ministry said in Islamabad."
+    assert _location(text, "killed") is None
+    assert _location(text, "said") == "Islamabad"
+
+
+def test_name_key() -> None:
+    """Index keys ignore case, accents, hyphens, commas and apostrophes."""
+    assert name_key("Mazār-e Sharīf") == name_key("mazar-e-sharif") == "mazar e sharif"
+    assert name_key("Washington, D.C.") == "washington d.c."
+    assert name_key("Sana'a") == "sanaa"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text(text: str) -> None:
+    """Any text gives places with valid offsets, and event_location never raises."""
+    ps = find_places(text)
+    for p in ps:
+        assert p.start is not None and p.end is not None and text[p.start : p.end] == p.text
+    event_location(text, 0, len(text), 0, min(len(text), 3), ps)
+
+
+@pytest.mark.slow
+def test_compiled_gazetteer_matches_sources() -> None:
+    """The compiled gazetteer in package data is what scripts/build_gazetteer.py makes from its sources now."""
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--check"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
