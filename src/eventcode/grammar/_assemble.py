@@ -11,6 +11,7 @@ from eventcode.codebook import get_actor_segment, split_actor_code
 from eventcode.grammar import _where as W
 from eventcode.grammar._engine import Found, Trace, find_events
 from eventcode.lexicon._compile import CompiledLexicon
+from eventcode.lexicon._model import PatternEntry
 from eventcode.mentions.actors import ActorMention, combine, scan
 from eventcode.records import Action, Actor, DateMention, Event, Evidence, Place
 from eventcode.text import Sentence, Token, split_sentences, tokenize
@@ -190,10 +191,13 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         date_mention = W.sentence_date(text, sent.start, sent.end, day, tokens)
     if coder.places and found:
         places = W.sentence_places(text, sent.start, sent.end)
-    out: list[Event] = []
+    if any(f.code in ("###", "+++") for f in found):  # a discard or complex pattern: the sentence codes nothing
+        return [], SentenceTrace(sent.start, sent.end, sent.kind, [a for a, _ in actors_here], [], dropped, True)
+    per_found: list[tuple[PatternEntry, list[Event]]] = []
     for idx, f in enumerate(found):
-        out.extend(_events_for(coder, f, idx, resolved, tokens, text, sentence_text, sent, day, doc_id,
-                               date_mention, places))
+        per_found.append((f.pattern.entry, _pattern_events(coder, f, idx, resolved, tokens, text, sentence_text, sent,
+                                                           day, doc_id, date_mention, places)))
+    out = _prioritised(per_found)
     ctx.push(actors_here)
     return out, SentenceTrace(sent.start, sent.end, sent.kind, [a for a, _ in actors_here], out, dropped, False)
 
@@ -239,7 +243,7 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | No
             pairs.append((s, t))
     if pattern.symmetric:
         coded_sources = [s for s in sources if s is not None and s.code]
-        if targets == [None] and len(coded_sources) > 1:
+        if not any(t is not None and t.code for t in targets) and len(coded_sources) > 1:
             pairs = [(a, b) for a in coded_sources for b in coded_sources if a is not b]
         else:
             pairs += [(t, s) for s, t in list(pairs) if t is not None and t.code and s is not None and s.code]
@@ -278,6 +282,40 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | No
             )
         )
     return out
+
+
+def _pattern_events(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | None], tokens: list[Token],
+                    text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
+                    date_mention: DateMention | None, places: list[Place]) -> list[Event]:
+    """A match's events: none for the null code ``---``, and the reverse events of a paired code."""
+    entry = f.pattern.entry
+    rev = entry.reverse_code if entry.reverse_code not in (None, "---", "###", "+++") else None
+    if f.code == "---" and rev is None:
+        return []
+    args = (idx, resolved, tokens, text, sentence_text, sent, day, doc_id, date_mention, places)
+    forward = _events_for(coder, f, *args) if f.code != "---" else []
+    if rev is None:
+        return forward
+    base = forward or [attrs.evolve(e, actor=e.target, target=e.actor)
+                       for e in _events_for(coder, f._replace(code=rev), *args)]
+    action = Action.from_code(rev, where=entry.source, codebook=coder.compiled.codebook)
+    reverse = []
+    for e in base:
+        if coder.require == "source" and (e.target is None or e.target.code is None):
+            continue
+        notes = (*e.evidence.notes, "paired") if e.evidence is not None else ("paired",)
+        ev = attrs.evolve(e.evidence, notes=notes) if e.evidence is not None else None
+        reverse.append(attrs.evolve(e, actor=e.target, target=e.actor, action=action, evidence=ev))
+    return forward + reverse
+
+
+def _prioritised(per_found: list[tuple[PatternEntry, list[Event]]]) -> list[Event]:
+    """Dominant patterns' events win over all others; weak patterns' events only when nothing else codes."""
+    if any(entry.dominant and evs for entry, evs in per_found):
+        per_found = [(entry, evs) for entry, evs in per_found if entry.dominant]
+    if any(not entry.weak and evs for entry, evs in per_found):
+        per_found = [(entry, evs) for entry, evs in per_found if not entry.weak]
+    return [e for _, evs in per_found for e in evs]
 
 
 def code_sentences(coder: Coder, text: str, day: dt.date | None, doc_id: str | None) -> list[Event]:

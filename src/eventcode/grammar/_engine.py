@@ -301,8 +301,9 @@ _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eigh
 def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int) -> bool:
     """Whether a verb form is used as a noun here ("the attack", "reduce attacks", "Taliban attacks on")."""
     prev = tokens[i - 1].norm
-    if prev in W.BE or prev in W.HAVE or prev in W.DO or prev in W.HYPOTHETICAL or prev in W.FUTURE:
-        return False  # "was ready", "has met", "will visit"
+    if (prev in W.BE or prev in W.HAVE or prev in W.DO or prev in W.HYPOTHETICAL or prev in W.FUTURE
+            or prev in W.NEGATION or prev in W.PRONOUNS or prev in W.ADVERB or prev.endswith("ly")):
+        return False  # "was ready", "has met", "will visit", "did not attack", "they attacked", "also met"
     if prev in W.DETERMINERS or prev in _NUMBER_WORDS or prev[:1].isdigit():
         return True
     if prev == "-" and tokens[i - 1].end == tokens[i].start:
@@ -388,6 +389,8 @@ def find_events(
             if cp.first is not None and nxt not in cp.first:
                 continue
             if cp.entry.noun_head and s.passive:
+                continue
+            if cp.before and not _before_ok(s, cp.before, len(cp.before), i - 1):
                 continue
             pos = i + 1
             if cp.head_rest:
@@ -551,6 +554,26 @@ def find_events(
         pronouns = [(remap2[x], kind) for x, kind in pronouns if x in remap2]
         kept = kept2
     return kept, trace, pronouns
+
+
+def _before_ok(s: _Sentence, els: tuple[CElement, ...], k: int, q: int) -> bool:
+    """Whether the words a pattern requires before its verb (``said ... [deplore]``) end at token ``q``.
+
+    Matched right to left: a word element must end exactly at ``q``; ``*`` lets up to four words come
+    between; an optional element may be absent.
+    """
+    if k == 0:
+        return True
+    el = els[k - 1]
+    if el.kind == "gap":
+        return any(_before_ok(s, els, k - 1, q - g) for g in range(5) if q - g >= -1)
+    for first, rests in el.firsts.items():
+        for rest in rests:
+            start = q - len(rest)
+            if start >= 0 and s.tokens[start].norm == first and s.seq(start + 1, rest) \
+                    and _before_ok(s, els, k - 1, start - 1):
+                return True
+    return el.kind == "opt" and _before_ok(s, els, k - 1, q)
 
 
 def _lemma_in(form: str, lemmas: frozenset[str]) -> bool:
