@@ -184,7 +184,9 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         if span is None:
             continue
         a, b = tokens[span[0]].start, tokens[span[1] - 1].end
-        resolved[idx] = ctx.resolve(role_kind, text[a:b], a, b)
+        # "The army said it had killed ten militants": an actor earlier in the sentence comes first
+        here = _Context([(act, person) for act, person in actors_here if act.end is not None and act.end <= a])
+        resolved[idx] = here.resolve(role_kind, text[a:b], a, b) or ctx.resolve(role_kind, text[a:b], a, b)
     date_mention: DateMention | None = None
     places: list[Place] = []
     if coder.dates:
@@ -228,7 +230,8 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | No
     verb_text = text[head.start : last.end]
     pattern = f.pattern.entry
     action = Action.from_code(f.code, where=pattern.source, codebook=coder.compiled.codebook)
-    location = W.event_location(text, sent.start, sent.end, head.start, last.end, places) if places else None
+    location = _target_place(f, tokens, places) or (
+        W.event_location(text, sent.start, sent.end, head.start, last.end, places) if places else None)
     if date_mention is not None and date_mention.value is not None:
         ev_date, date_source = date_mention.value, "text"
     elif day is not None:
@@ -318,6 +321,20 @@ def _prioritised(per_found: list[tuple[PatternEntry, list[Event]]]) -> list[Even
     return [e for _, evs in per_found for e in evs]
 
 
+_OCCUPY_ROOTS = frozenset(["18", "19", "20", "17", "14", "15", "04"])
+
+
+def _target_place(f: Found, tokens: list[Token], places: list[Place]) -> Place | None:
+    """The place named as the event's target ("captured the Golan", "shelled Aleppo", "visited Kabul")."""
+    if not places or f.target_span is None or f.code[:2] not in _OCCUPY_ROOTS:
+        return None
+    a, b = tokens[f.target_span[0]].start, tokens[f.target_span[1] - 1].end
+    for p in places:
+        if p.start is not None and p.end is not None and a <= p.start and p.end <= b and p.feature != "country":
+            return p
+    return None
+
+
 def code_sentences(coder: Coder, text: str, day: dt.date | None, doc_id: str | None) -> list[Event]:
     """Events in a text."""
     return _run(coder, text, day, doc_id, False)[0]
@@ -364,9 +381,10 @@ def _run_classic(coder: Coder, lex: CompiledLexicon, text: str, day: dt.date | N
             src = _classic_actor(e.source, e.source_name, e.source_span, text)
             tgt = _classic_actor(e.target, e.target_name, e.target_span, text)
             req = coder.require
-            if (req in ("both", "either") and (src is None or tgt is None)) or (req == "source" and src is None):
-                if not (req == "either" and (src is not None or tgt is not None)):
-                    continue
+            if (req == "both" and (src is None or tgt is None)) or (req == "source" and src is None) or (
+                req == "either" and src is None and tgt is None
+            ):
+                continue
             out.append(Event(
                 actor=src, action=Action.from_code(e.code, where=e.pattern.source, codebook=lex.codebook),
                 target=tgt, sentence=sentence_text, sentence_start=sent.start, date=ev_date,

@@ -54,6 +54,8 @@ class Word(NamedTuple):
     end: int
     upper: bool
     kind: str  # word, comma, num, punct
+    raw: str = ""
+    """The word as written (for phrases that must match capitalised as written)."""
 
 
 class Occ(NamedTuple):
@@ -117,18 +119,19 @@ def make_words(tokens: list[Token], text: str) -> list[Word]:
         n = t.norm
         if n in ("-", "_", ".", "?", "!", "--"):
             continue
+        raw = text[t.start : t.end]
         if n == "'s" and out and out[-1].kind == "word" and out[-1].end == t.start:
             w = out[-1]
-            out[-1] = Word(w.text + "'s", w.start, t.end, w.upper, "word")
+            out[-1] = Word(w.text + "'s", w.start, t.end, w.upper, "word", w.raw)
             continue
         if n in (",", ";"):
-            out.append(Word(",", t.start, t.end, False, "comma"))
+            out.append(Word(",", t.start, t.end, False, "comma", raw))
         elif n[:1].isdigit():
-            out.append(Word(n, t.start, t.end, False, "num"))
+            out.append(Word(n, t.start, t.end, False, "num", raw))
         elif n[:1].isalnum() or n == "n't" or n.startswith("'"):
-            out.append(Word(n, t.start, t.end, t.upper, "word"))
+            out.append(Word(n, t.start, t.end, t.upper, "word", raw))
         else:
-            out.append(Word(n, t.start, t.end, False, "punct"))
+            out.append(Word(n, t.start, t.end, False, "punct", raw))
     return out
 
 
@@ -205,6 +208,9 @@ def find_phrases(words: list[Word], tables: ClassicTables) -> tuple[list[Found],
         for c in cands:
             pos = match_phrase(words, p, c.toks, n)
             if pos is None:
+                continue
+            if c.exact is not None and (len(c.exact) != len(pos)
+                                        or any(words[x].raw != e for x, e in zip(pos, c.exact, strict=True))):
                 continue
             if c.kind == "discard":
                 discards.append(Found("discard", pos, c.entry))
@@ -366,10 +372,8 @@ def resolve_actors(words: list[Word], found: list[Found], day: dt.date | None, o
                 occs.append(Occ(a_first, a_last, tuple(join_agent(r, code, ag.prefix) for r in roots), shared.name,
                                 False))
                 continue
-            if opts.agents_alone == "tilde":
-                code = code + "~" if ag.prefix else "~" + code
-            else:
-                code = "---" + code
+            tilde = code + "~" if ag.prefix else "~" + code
+            code = tilde if opts.agents_alone == "tilde" else "---" + code
             occs.append(Occ(a_first, a_last, (code,), None, False))
     occs.sort(key=lambda o: o.first)
     return occs, nouns, adjs, status
@@ -786,9 +790,9 @@ def code_classic(tokens: list[Token], text: str, tables: ClassicTables, day: dt.
     full = _Ctx(words, groups, 0, len(words), opts.skip_words)
     for v, heads in verbs.items():
         for head in heads:
-            bm = best_match(full, tables.heads.get(head, []), v)
-            if bm is not None:
-                protected.update(x for x in bm[1].used if words[x].text in CONJ)
+            pre = best_match(full, tables.heads.get(head, []), v)
+            if pre is not None:
+                protected.update(x for x in pre[1].used if words[x].text in CONJ)
                 break
 
     # comma clauses
@@ -943,8 +947,6 @@ def _events_for(words: list[Word], groups: list[Group], ctx: _Ctx, cp: CPat, m: 
     skipped = m.skipped
     src, tgt = m.source, m.target
     pairs: list[tuple[Occ | None, Occ | None, str | None, str | None]] = []
-    prior = any(lo <= g.first < v and not g.members[0].pronoun for g in groups) or any(
-        lo <= g.first < v for g in groups)
     src_default = tgt_default = False
     if m.compound is not None and opts.compound_slot == "position":
         if m.compound.first < v:
@@ -993,12 +995,11 @@ def _events_for(words: list[Word], groups: list[Group], ctx: _Ctx, cp: CPat, m: 
                     tgt = src
         src_members: tuple[Occ | None, ...] = src.members if src is not None else (None,)
         tgt_members: tuple[Occ | None, ...] = tgt.members if tgt is not None else (None,)
-        for a in src_members:
-            for b in tgt_members:
-                if a is not None and b is not None and a is b:
+        for sm in src_members:
+            for tm in tgt_members:
+                if sm is not None and tm is not None and sm is tm:
                     continue
-                pairs.extend(_pairs(a, b))
-    del prior
+                pairs.extend(_pairs(sm, tm))
     out: list[ClassicEvent] = []
     for a_occ, b_occ, a_code, b_code in pairs:
         if a_code is None and opts.default_source is not None:

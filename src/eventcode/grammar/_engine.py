@@ -271,6 +271,15 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
             p -= 1
             continue
         norm = s.tokens[p].norm
+        if norm == ")":
+            # "Amnesty International (AI) accused ...": skip a short parenthesis
+            q = p - 1
+            while q >= floor and p - q < 8 and s.tokens[q].norm != "(":
+                q -= 1
+            if q >= floor and s.tokens[q].norm == "(":
+                p = q - 1
+                continue
+            break
         if norm in W.BOUNDARY or norm in (";", ":"):
             break
         m = s.mention_at.get(p)

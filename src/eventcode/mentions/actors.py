@@ -100,6 +100,41 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
     return found, discard
 
 
+_REGION_KINDS = frozenset(["region"])
+
+
+def _vague(code: str) -> bool:
+    """A root that says less than a country: a region (LAM, MEA, WST) or unknown (---)."""
+    from eventcode.codebook import get_actor_segment
+
+    if code.startswith("---"):
+        return True
+    seg = get_actor_segment(code[:3])
+    return seg is not None and seg.kind == "region"
+
+
+_LOCATIVE_FILLERS = frozenset(["the", "a", "neighbouring", "neighboring", "nearby", "northern", "southern",
+                               "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+                               "southwestern", "northeast", "northwest", "southeast", "southwest", "north", "south",
+                               "east", "west", "restive", "remote", "town", "city", "village", "province",
+                               "district", "region", "capital", "of", "'s"])
+
+
+def _after_locative(tokens: list[Token], i: int) -> bool:
+    """Whether a locative preposition governs the phrase at ``i`` ("in Kabul", "near the town of Samarra")."""
+    q = i - 1
+    steps = 0
+    while q >= 0 and steps < 5:
+        norm = tokens[q].norm
+        if norm in LOCATIVE:
+            return True
+        if norm not in _LOCATIVE_FILLERS:
+            return False
+        q -= 1
+        steps += 1
+    return False
+
+
 def _join(root_code: str, agent: str) -> str:
     root = root_code[:3]
     return root + agent if root != agent else root
@@ -137,8 +172,11 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
                 c = e.code_on(day)
                 if e.person:
                     code, name, person = c, e.name, True
-                elif c and (root is None or (len(c) > len(root) and c[:3] == root[:3])):
-                    root, name = c, e.name  # "Yemen's Houthis": the more specific code of the same country
+                elif c and (root is None or (len(c) > len(root) and c[:3] == root[:3])
+                            or (_vague(root) and not _vague(c))):
+                    # "Yemen's Houthis": the more specific code of the same country; "Latin American FARC
+                    # rebels": a country or organisation beats a region or an unknown root
+                    root, name = c, e.name
             elif isinstance(e, AgentEntry):
                 sources.append(e.source)
                 agent = e.code
@@ -151,25 +189,33 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
             elif agent is not None:
                 # agent followed by "of/in/from" + a country actor: "police in Kabul", "the army of Pakistan"
                 owned = i > 0 and tokens[i - 1].norm in ("its", "their", "his", "her", "our")
-                if k + 1 < n and raw[k + 1].i == j + 1 and tokens[j].norm in _LINKS and not owned:
+                linked = k + 1 < n and j < len(tokens) and tokens[j].norm in _LINKS and (
+                    raw[k + 1].i == j + 1 or (raw[k + 1].i == j + 2 and tokens[j + 1].norm == "the"))
+                if linked and not owned:
                     e2 = raw[k + 1].phrase.entry
                     if isinstance(e2, ActorEntry) and not e2.person:
                         c2 = e2.code_on(day)
                         if c2:
-                            code = _join(c2, agent)
+                            # "police in Kabul" -> AFGCOP; "a spokesman for Hamas" -> Hamas's own code
+                            code = c2 if len(c2) > 3 and not c2.endswith("GOV") else _join(c2, agent)
                             sources.append(e2.source)
                             name = e2.name
                             k += 1
                             # the country after "in" is consumed here; the span stays the agent's words
                 if code is None:
                     code = "---" + agent
-        # "in Kabul", "near Iraq": a place (countries and capitals only; "fire from Taliban fighters" is an actor)
-        locative = (i > 0 and tokens[i - 1].norm in LOCATIVE and not person and agent is None
-                    and (code is None or len(code) == 3 or code.endswith("GOV")))
+        # "in Kabul", "in neighbouring Iraq", "near the town of X": a place (countries and capitals only;
+        # "fire from Taliban fighters" is an actor)
+        locative = (not person and agent is None and (code is None or len(code) == 3 or code.endswith("GOV"))
+                    and _after_locative(tokens, i))
         # "rebel-held city", "Kabul-based group", "pro-Taliban papers": a modifier, not an actor
         modifier = (j + 1 < len(tokens) and tokens[j].norm == "-" and tokens[j].end == tokens[j + 1].start
-                    and tokens[j - 1].end == tokens[j].start) or (
-            i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in ("pro", "anti", "non", "ex"))
+                    and tokens[j - 1].end == tokens[j].start)
+        if i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in ("pro", "anti", "non", "ex"):
+            if agent is not None and len(run) > 1:
+                code, name = "---" + agent, None  # "pro-government militias": the militias, side unknown
+            else:
+                modifier = True
         out.append(ActorMention(i, j, code, name, person, tuple(sources), locative or modifier))
         k += 1
     return out
