@@ -394,9 +394,15 @@ def find_events(
         s.passive = bool(chain) and chain[0] in W.BE and tok.norm in lex.participles
         best: tuple[CompiledPattern, _Match] | None = None
         nxt = tokens[i + 1].norm if i + 1 < n else ""
+        ahead: set[str] | None = None
         for cp in cands:
             if cp.first is not None and nxt not in cp.first:
                 continue
+            if cp.needs:
+                if ahead is None:
+                    ahead = {t.norm for t in tokens[i + 1 : i + 25]}
+                if not all(need & ahead for need in cp.needs):
+                    continue
             if cp.entry.noun_head and s.passive:
                 continue
             if cp.before and not _before_ok(s, cp.before, len(cp.before), i - 1):

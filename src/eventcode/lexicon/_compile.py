@@ -51,6 +51,10 @@ class CompiledPattern(NamedTuple):
     entry: PatternEntry
     first: frozenset[str] | None
     """The tokens that can follow the head when the pattern matches (None: any), to skip patterns fast."""
+    before: tuple[CElement, ...] = ()
+    """Words required before the verb (``said ... [deplore]``), matched right to left from the verb."""
+    needs: tuple[frozenset[str], ...] = ()
+    """For each required literal element after the verb, the tokens one of which must occur after the head."""
 
 
 class CompiledLexicon(NamedTuple):
@@ -129,6 +133,9 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
         return CompiledLexicon(phrases={}, verbs={}, participles=frozenset(), lemmas={}, actors=len(lex.actors),
                                agents=len(lex.agents), patterns=len(lex.patterns), codebook=lex.codebook,
                                classic=compile_classic(lex))
+    from eventcode.lexicon._classic import check_native_features
+
+    check_native_features(lex)
     phrases: dict[str, list[Phrase]] = {}
     # Agents first, then actors: where a phrase is both ("Revolutionary Guards"), the actor entry wins.
     for agent in lex.agents:
@@ -174,12 +181,17 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
             first = frozenset(after[0].firsts)
         else:
             first = None
-        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first)
+        before = tuple(_celement(_expand(el, classes, p.source), memo) for el in p.before
+                       if el.kind in ("lit", "class", "opt", "gap"))
+        needs = tuple(frozenset(el.firsts) for el in after if el.kind == "lit" and el.firsts)
+        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs)
         if p.noun_head:
             forms = {p.head}
             pl = plural(p.head)
             if pl:
                 forms.add(pl)
+        elif p.head in lex.verb_forms:  # listed forms (== forms), no inflection
+            forms = set(lex.verb_forms[p.head])
         else:
             forms = verb_forms(p.head, lex.irregular, lex.doubling)
             parts.update(participles(p.head, lex.irregular, lex.doubling))
