@@ -8,6 +8,7 @@ that every dictionary lookup uses, so matching never relies on capitals.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -50,10 +51,23 @@ def normalize(word: str) -> str:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]``, with offsets into ``text``."""
+    """Tokens of ``text[start:end]``, with offsets into ``text``.
+
+    The stages of the coder (actors, dates, places) each ask for the tokens of the same sentence, so recent
+    results are kept in a small cache (a string's hash is computed once, so the key is cheap).
+    """
+    return list(_tokenize_cached(text, start, len(text) if end is None else end))
+
+
+@functools.lru_cache(maxsize=64)
+def _tokenize_cached(text: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple(_tokenize(text, start, end))
+
+
+def _tokenize(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     append = out.append
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    for m in _TOKEN.finditer(text, start, end):
         s = m.group()
         append(Token(normalize(s), m.start(), m.end(), s[:1].isupper()))
     return out
