@@ -154,3 +154,14 @@ def test_short_references_resolve(mini_coder: eventcode.Coder) -> None:
     assert ("AFGINS", "190", "FRA") in [
         (e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None) for e in evs
     ]
+
+
+def test_required_actor_target() -> None:
+    """A '+!' slot matches only a known actor: 'fight +!' codes rebels, not poverty."""
+    from eventcode.lexicon import parse_text
+
+    lex = parse_text("== 190\nfight +!\n", ".verbs", "t.verbs")
+    parse_text("Rebels\n    ---REB\nGermany\n    DEU\n", ".actors", "t.actors", lex)
+    coder = eventcode.Coder(builtin=False, lexicon=lex, require="none", dates=False, places=False)
+    assert [e.target.code for e in coder.code("Germany fights the rebels.") if e.target] == ["---REB"]
+    assert coder.code("Germany fights poverty.") == []

@@ -477,11 +477,12 @@ def _tok_len(alt: tuple[str, ...]) -> int:
 class _Ctx:
     """Per-clause state for pattern matching."""
 
-    __slots__ = ("barrier", "group_at_first", "group_at_last", "hi", "lo", "skip_words", "words")
+    __slots__ = ("barrier", "group_at_first", "group_at_last", "hi", "lo", "present", "skip_words", "words")
 
     def __init__(self, words: list[Word], groups: list[Group], lo: int, hi: int, skip_words: bool = False) -> None:
         self.words = words
         self.skip_words = skip_words
+        self.present = frozenset(w.text for w in words[lo:hi])
         self.lo = lo
         self.hi = hi
         self.group_at_first = {g.first: g for g in groups}
@@ -539,6 +540,24 @@ def _skippable(w: Word) -> bool:
     return w.kind == "word" and w.text not in CONJ and w.text not in DETERMINERS and w.text not in PREPOSITIONS
 
 
+def _candidates(el: CEl, word: str | None, forward: bool) -> tuple[tuple[str, ...], ...]:
+    """The alternatives of an element that can start (forward) or end (backward) at ``word``: those indexed
+    under the word, and those whose first/last token is a stem or a gap (in the element's order)."""
+    table = el.by_first if forward else el.by_last
+    loose = el.loose_first if forward else el.loose_last
+    if table is None:
+        return el.alts
+    if word is None:
+        return loose
+    hit = table.get(word) or table.get(word[:-2]) if word.endswith("'s") else table.get(word)
+    if not hit:
+        return loose
+    if not loose:
+        return hit
+    keep = set(hit) | set(loose)
+    return tuple(a for a in el.alts if a in keep)
+
+
 def _slot(slots: _Slots, kind: str, g: Group) -> _Slots:
     if kind == "target":
         return slots._replace(target=g)
@@ -549,14 +568,26 @@ def _slot(slots: _Slots, kind: str, g: Group) -> _Slots:
     return slots._replace(skipped=(*slots.skipped, g))
 
 
-def _match_after(ctx: _Ctx, els: tuple[CEl, ...], k: int, q: int, slots: _Slots) -> _Slots | None:
+def _match_after(ctx: _Ctx, els: tuple[CEl, ...], k: int, q: int, slots: _Slots, failed: set[tuple[int, int]]
+                 ) -> _Slots | None:
+    """Match ``els[k:]`` from position ``q``; ``failed`` remembers (k, q) that cannot match (no re-tries)."""
     if k == len(els):
         return slots._replace(end=q)
+    if (k, q) in failed:
+        return None
+    res = _after_step(ctx, els, k, q, slots, failed)
+    if res is None:
+        failed.add((k, q))
+    return res
+
+
+def _after_step(ctx: _Ctx, els: tuple[CEl, ...], k: int, q: int, slots: _Slots, failed: set[tuple[int, int]]
+                ) -> _Slots | None:
     el = els[k]
     if el.kind == "any":
         r = q
         while r <= ctx.hi:
-            res = _match_after(ctx, els, k + 1, r, slots)
+            res = _match_after(ctx, els, k + 1, r, slots, failed)
             if res is not None:
                 return res
             if r >= ctx.hi or r in ctx.barrier:
@@ -564,36 +595,47 @@ def _match_after(ctx: _Ctx, els: tuple[CEl, ...], k: int, q: int, slots: _Slots)
             r += 1
         return None
     if el.kind in ("lit", "opt", "class"):
-        for alt in el.alts:
+        for alt in _candidates(el, ctx.words[q].text if q < ctx.hi else None, True):
             m = _seq_forward(ctx, alt, q)
             if m is not None:
                 add = _tok_len(alt) if el.kind != "class" else 0
                 res = _match_after(ctx, els, k + 1, m[0], slots._replace(used=slots.used | frozenset(m[1]),
-                                                                          length=slots.length + add))
+                                                                          length=slots.length + add), failed)
                 if res is not None:
                     return res
         if el.kind == "opt":
-            return _match_after(ctx, els, k + 1, q, slots)
+            return _match_after(ctx, els, k + 1, q, slots, failed)
         return None
     g = ctx.group_at_first.get(q)
     if g is None and el.kind == "skip" and ctx.skip_words and q < ctx.hi and _skippable(ctx.words[q]):
-        return _match_after(ctx, els, k + 1, q + 1, slots)
+        return _match_after(ctx, els, k + 1, q + 1, slots, failed)
     if g is None or g.last >= ctx.hi:
         return None
     if el.kind == "compound" and len(g.members) < 2:
         return None
-    return _match_after(ctx, els, k + 1, g.last + 1, _slot(slots, el.kind, g))
+    return _match_after(ctx, els, k + 1, g.last + 1, _slot(slots, el.kind, g), failed)
 
 
-def _match_before(ctx: _Ctx, els: tuple[CEl, ...], k: int, q: int, slots: _Slots) -> _Slots | None:
+def _match_before(ctx: _Ctx, els: tuple[CEl, ...], k: int, q: int, slots: _Slots, failed: set[tuple[int, int]]
+                  ) -> _Slots | None:
     """Match ``els[:k]`` right to left so that the last element ends at ``q``."""
     if k == 0:
         return slots
+    if (k, q) in failed:
+        return None
+    res = _before_step(ctx, els, k, q, slots, failed)
+    if res is None:
+        failed.add((k, q))
+    return res
+
+
+def _before_step(ctx: _Ctx, els: tuple[CEl, ...], k: int, q: int, slots: _Slots, failed: set[tuple[int, int]]
+                 ) -> _Slots | None:
     el = els[k - 1]
     if el.kind == "any":
         r = q
         while r >= ctx.lo - 1:
-            res = _match_before(ctx, els, k - 1, r, slots)
+            res = _match_before(ctx, els, k - 1, r, slots, failed)
             if res is not None:
                 return res
             if r < ctx.lo or r in ctx.barrier:
@@ -601,36 +643,38 @@ def _match_before(ctx: _Ctx, els: tuple[CEl, ...], k: int, q: int, slots: _Slots
             r -= 1
         return None
     if el.kind in ("lit", "opt", "class"):
-        for alt in el.alts:
+        for alt in _candidates(el, ctx.words[q].text if q >= ctx.lo else None, False):
             m = _seq_backward(ctx, alt, q)
             if m is not None:
                 add = _tok_len(alt) if el.kind != "class" else 0
                 res = _match_before(ctx, els, k - 1, m[0], slots._replace(used=slots.used | frozenset(m[1]),
-                                                                           length=slots.length + add))
+                                                                           length=slots.length + add), failed)
                 if res is not None:
                     return res
         if el.kind == "opt":
-            return _match_before(ctx, els, k - 1, q, slots)
+            return _match_before(ctx, els, k - 1, q, slots, failed)
         return None
     g = ctx.group_at_last.get(q)
     if g is None and el.kind == "skip" and ctx.skip_words and q >= ctx.lo and _skippable(ctx.words[q]):
-        return _match_before(ctx, els, k - 1, q - 1, slots)
+        return _match_before(ctx, els, k - 1, q - 1, slots, failed)
     if g is None or g.first < ctx.lo:
         return None
     if el.kind == "compound" and len(g.members) < 2:
         return None
-    return _match_before(ctx, els, k - 1, g.first - 1, _slot(slots, el.kind, g))
+    return _match_before(ctx, els, k - 1, g.first - 1, _slot(slots, el.kind, g), failed)
 
 
 def match_pattern(ctx: _Ctx, cp: CPat, v: int) -> _Slots | None:
     """Match one pattern around the verb at ``v``."""
+    if cp.required and not cp.required <= ctx.present:
+        return None
     empty = _Slots(None, None, None, (), frozenset(), v + 1, 0)
-    after = _match_after(ctx, cp.after, 0, v + 1, empty)
+    after = _match_after(ctx, cp.after, 0, v + 1, empty, set())
     if after is None:
         return None
     if not cp.before:
         return after
-    res = _match_before(ctx, cp.before, len(cp.before), v - 1, after)
+    res = _match_before(ctx, cp.before, len(cp.before), v - 1, after, set())
     return res._replace(end=after.end) if res is not None else None
 
 

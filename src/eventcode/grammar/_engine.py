@@ -126,7 +126,10 @@ class _Sentence:
             return False
         if norm in W.CLAUSE_STOP:
             return False
-        if norm in self.lex.verbs:
+        cands = self.lex.verbs.get(norm)
+        if cands is not None and all(c.head_rest and not self.seq(p + 1, c.head_rest) for c in cands):
+            cands = None  # "full-scale": only "scale back" is a verb phrase here, and "back" does not follow
+        if cands is not None:
             # "the captured ships", "both sides": a verb form used as an adjective or a noun
             return p > 0 and (self.tokens[p - 1].norm in W.DETERMINERS or self.tokens[p - 1].norm in _NUMBER_WORDS
                               or self.tokens[p - 1].norm in ("both", "all", "some"))
@@ -183,8 +186,9 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             if r is not None:
                 return r
         return None
-    # target or source slot
-    if el.kind == "target" and s.passive:
+    # target or source slot ("target!" is a target that must be an actor: ``+!`` in the dictionary)
+    required = el.kind == "target!"
+    if (el.kind == "target" or required) and s.passive:
         return _match(s, pat, k + 1, pos)
     p = pos
     skipped = 0
@@ -201,7 +205,7 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                     if r is not None:
                         break
             if r is not None:
-                if el.kind == "target":
+                if el.kind != "source":
                     return _Match(r.end, grp, (grp.i, grp.j), r.source)
                 return _Match(r.end, r.target, r.target_span, grp)
             break
@@ -210,6 +214,8 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         p += 1
         skipped += 1
     # no actor here: an uncoded noun phrase (kept for the evidence) or nothing
+    if required:
+        return None
     if k + 1 == len(els):
         q = pos
         while q < s.n and q - pos < 6 and s.skippable(q):
@@ -234,7 +240,7 @@ def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
         norm = tokens[p].norm
         if (
             norm in W.BE or norm in W.HAVE or norm in W.DO or norm in W.NEGATION or norm in W.HYPOTHETICAL
-            or norm in W.FUTURE or norm in W.ADVERB or (norm.endswith("ly") and len(norm) > 4)
+            or norm in W.FUTURE or norm in W.ADVERB or (norm.endswith("ly") and len(norm) > 4 and not tokens[p].upper)
             or norm in ("to", "going", "set", "about", "likely", "expected", "due", "able", "ready")
         ):
             words.append(norm)
@@ -307,20 +313,23 @@ _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eigh
                            "more", "further", "fresh", "new", "renewed", "repeated", "deadly", "recent", "heavy"])
 
 
-def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int) -> bool:
+def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int, covered: list[bool] | None = None) -> bool:
     """Whether a verb form is used as a noun here ("the attack", "reduce attacks", "Taliban attacks on")."""
     prev = tokens[i - 1].norm
+    if covered is not None and covered[i - 1] and not tokens[i].norm.endswith("s"):
+        return False  # right after an actor: its verb ("Israeli jets shelled")
     if (prev in W.BE or prev in W.HAVE or prev in W.DO or prev in W.HYPOTHETICAL or prev in W.FUTURE
-            or prev in W.NEGATION or prev in W.PRONOUNS or prev in W.ADVERB or prev.endswith("ly")):
+            or prev in W.NEGATION or prev in W.PRONOUNS or prev in W.ADVERB
+            or (prev.endswith("ly") and not tokens[i - 1].upper)):
         return False  # "was ready", "has met", "will visit", "did not attack", "they attacked", "also met"
     if prev in W.DETERMINERS or prev in _NUMBER_WORDS or prev[:1].isdigit():
         return True
     if prev == "-" and tokens[i - 1].end == tokens[i].start:
         return True  # "government-backed", "Russian-made": part of a compound adjective
-    if prev in W.PREPOSITIONS and prev != "to":
-        return True
+    if (prev in W.PREPOSITIONS or prev == "of") and prev != "to":
+        return True  # "weeks of protests", "after attacks"
     norm = tokens[i].norm
-    if (prev != "to" and _is_verb(lex, prev) and not tokens[i - 1].upper
+    if (prev != "to" and _is_verb(lex, prev) and not tokens[i - 1].upper and not norm.endswith(("ed", "ing"))
             and (norm in lex.lemmas.get(norm, ()) or (norm.endswith("s") and not norm.endswith("ss")))):
         return True  # "reduce attacks", "launched strikes" (a base or -s form right after a verb)
     # "Taliban attacks on police"
@@ -385,7 +394,7 @@ def find_events(
         if not cands or covered[i] or i <= consumed_until:
             i += 1
             continue
-        if i > 0 and _noun_use(lex, tokens, i):
+        if i > 0 and _noun_use(lex, tokens, i, covered):
             cands = [c for c in cands if c.entry.noun_head]
             if not cands:
                 i += 1
@@ -470,7 +479,7 @@ def find_events(
         source_span: tuple[int, int] | None = None
         pronoun: str | None = None
         kinds = {e.kind for e in cp.after}
-        if "source" in kinds and "target" not in kinds and not s.passive and not noun:
+        if "source" in kinds and "target" not in kinds and "target!" not in kinds and not s.passive and not noun:
             # "came under fire from $": the source is after the verb, so the subject is the target
             subj, pronoun, at = _subject(s, chain_start, inside, 0)
             target = subj

@@ -16,6 +16,9 @@ CONDITIONAL: Final = frozenset(["if", "unless", "whether"])
 ADVERB: Final = frozenset(
     [
         "also",
+        "today",
+        "yesterday",
+        "tonight",
         "already",
         "still",
         "reportedly",
@@ -54,7 +57,7 @@ ADVERB: Final = frozenset(
 # "refused to meet" a refusal (not the meeting), "tried to storm" the attempt (coded as the act).
 INTENT_VERBS: Final = frozenset(
     """plan intend vow pledge promise threaten want seek aim decide agree prepare hope expect wish offer propose
-    mean resolve undertake commit willing ready prepared determined eager poised keen""".split()
+    mean resolve undertake commit willing ready prepared determined eager poised keen swear swore sworn""".split()
 )
 NEGATING_VERBS: Final = frozenset(["refuse", "decline", "fail", "cease", "stop", "avoid", "deny", "reject"])
 ACTUAL_VERBS: Final = frozenset(["try", "attempt", "continue", "begin", "start", "resume", "manage"])

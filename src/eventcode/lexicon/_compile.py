@@ -110,7 +110,8 @@ def _build_celement(el: Element) -> CElement:
     for alt in el.alternatives:
         if alt:
             firsts.setdefault(alt[0], []).append(alt[1:])
-    return CElement(el.kind, {k: tuple(sorted(set(v), key=lambda a: -len(a))) for k, v in firsts.items()})
+    kind = "target!" if el.kind == "target" and el.name == "!" else el.kind
+    return CElement(kind, {k: tuple(sorted(set(v), key=lambda a: -len(a))) for k, v in firsts.items()})
 
 
 def _specificity(p: PatternEntry) -> int:

@@ -109,7 +109,7 @@ def _parse_actors(text: str, path: str, lex: Lexicon) -> None:
             phrases = tuple(n for n in names if n)
             lex.actors.append(
                 ActorEntry(
-                    name=phrases[0].rstrip("!"),
+                    name=phrases[0].rstrip("!").replace(" ... ", " ").replace("*", ""),
                     phrases=phrases,
                     roles=tuple(roles),
                     default=default,
@@ -237,6 +237,8 @@ def _parse_one(line: str, code: str, path: str, no: int, reverse: str | None = N
     for piece in pieces:
         if piece == "+":
             elements.append(Element("target"))
+        elif piece == "+!":
+            elements.append(Element("target", name="!"))  # the target must be a known actor
         elif piece == "$":
             elements.append(Element("source"))
         elif piece == "*":
