@@ -174,7 +174,9 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
     memo: dict[tuple[str, tuple[tuple[str, ...], ...]], CElement] = {}
     parts: set[str] = set()
     lemmas: dict[str, set[str]] = {}
-    for p in lex.patterns:
+    user_from = lex.builtin_patterns
+    rank: dict[int, int] = {}
+    for index, p in enumerate(lex.patterns):
         after = tuple(_celement(_expand(el, classes, p.source), memo) for el in p.after)
         if p.head_rest:
             first: frozenset[str] | None = frozenset([p.head_rest[0]])
@@ -186,6 +188,7 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
                        if el.kind in ("lit", "class", "opt", "gap"))
         needs = tuple(frozenset(el.firsts) for el in after if el.kind == "lit" and el.firsts)
         cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs)
+        rank[id(cp)] = 1 if index >= user_from else 0
         if p.noun_head:
             forms = {p.head}
             pl = plural(p.head)
@@ -200,7 +203,8 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
             verbs.setdefault(f, []).append(cp)
             lemmas.setdefault(f, set()).add(p.head)
     for vcands in verbs.values():
-        vcands.sort(key=lambda c: -c.specificity)
+        # most specific first; at equal specificity the user's own patterns (loaded after the built-in set) first
+        vcands.sort(key=lambda c: (-c.specificity, -rank[id(c)]))
     return CompiledLexicon(
         phrases=phrases,
         verbs=verbs,

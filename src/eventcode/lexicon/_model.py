@@ -223,6 +223,8 @@ class Lexicon:
     report: LoadReport = attrs.field(factory=LoadReport)
     codebook: str | None = "CAMEO"
     """``CAMEO``: every event and actor code is checked against the codebook; None: codes are kept as written."""
+    builtin_patterns: int = 0
+    """How many of ``patterns`` come from the built-in set: the user's patterns after them win ties."""
     grammar: Literal["native", "classic"] = "native"
     """``native``: eventcode's grammar; ``classic``: TABARI-style shallow clause rules (see CodingOptions)."""
     options: CodingOptions = attrs.field(factory=CodingOptions)

@@ -509,6 +509,7 @@ def load_builtin(lex: Lexicon | None = None) -> Lexicon:
     for name, sub, text in _builtin_entries():
         rel = f"{sub + '/' if sub else ''}{name}"
         parse_text(text, _kind_of(name, sub), rel, lex)
+    lex.builtin_patterns = len(lex.patterns)
     return lex
 
 
