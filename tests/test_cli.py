@@ -92,3 +92,11 @@ def test_bad_date_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     """A publication date that is not a date exits 2 with a message naming it."""
     assert main(["code", str(ARTICLE), "--date", "yesterday", "-q"]) == 2
     assert "not an ISO date" in capsys.readouterr().err
+
+
+def test_one_a_day(tmp_path: pathlib.Path) -> None:
+    """--one-a-day keeps one event per date, dyad and code across documents."""
+    src = _jsonl(tmp_path, 4)
+    out = tmp_path / "out.jsonl"
+    assert main(["code", str(src), "-o", str(out), "--one-a-day", "-q"]) == 0
+    assert len(out.read_text().splitlines()) == 1

@@ -12,6 +12,8 @@ Examples::
     eventcode counts events.jsonl --by dyad,quad_class --period month
     eventcode codebook 1823                             # what a CAMEO code means
     eventcode codebook ceasefire                        # codes whose names mention a word
+    eventcode code --tabari Validate.project records.txt  # code with TABARI dictionaries
+    eventcode convert --petrarch-verbs CAMEO.2.0.txt --petrarch-actors Phoenix.Countries.actors.txt -o native/
 
 Exit status: 0 when every record was coded, 1 when some records failed (see the error records), 2 on a usage
 or configuration error.
@@ -27,17 +29,62 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+import attrs
+
 __all__ = ["build_parser", "main"]
 
 TABLE_FORMATS = ("jsonl", "csv", "gdelt", "phoenix", "icews", "plover", "text")
 
 
+def _foreign_lexicon(args: argparse.Namespace) -> Any:
+    """The lexicon of --tabari or --petrarch-* options, or None."""
+    if getattr(args, "tabari", None):
+        from eventcode.lexicon import read_tabari_project
+
+        return read_tabari_project(args.tabari)
+    if getattr(args, "petrarch_verbs", None):
+        from eventcode.lexicon import read_petrarch
+
+        return read_petrarch(args.petrarch_verbs, args.petrarch_actors or [], args.petrarch_agents,
+                             args.petrarch_discards)
+    if any(getattr(args, n, None) for n in ("petrarch_actors", "petrarch_agents", "petrarch_discards")):
+        from eventcode.errors import DictionaryError
+
+        raise DictionaryError("--petrarch-actors/--petrarch-agents/--petrarch-discards need --petrarch-verbs")
+    return None
+
+
 def _coder(args: argparse.Namespace) -> Any:
     import eventcode
 
-    if getattr(args, "tabari", None):
-        return eventcode.Coder.from_tabari(args.tabari)
-    return eventcode.Coder(dictionaries=args.dictionary or (), require=getattr(args, "require", "either"))
+    lex = _foreign_lexicon(args)
+    if lex is not None:
+        require = getattr(args, "require", None)
+        return eventcode.Coder(dictionaries=args.dictionary or (), builtin=False, lexicon=lex,
+                               require="both" if require in (None, "either") else require, dates=False,
+                               places=False)
+    return eventcode.Coder(dictionaries=args.dictionary or (), require=getattr(args, "require", "either"),
+                           builtin=not getattr(args, "no_builtin", False))
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from eventcode.lexicon import load_files, write_native
+
+    lex = _foreign_lexicon(args)
+    if lex is None:
+        if not args.dictionary:
+            print("eventcode: convert needs --tabari PROJECT, --petrarch-verbs FILE or -d PATH", file=sys.stderr)
+            return 2
+        lex = load_files(args.dictionary)
+    elif args.dictionary:
+        load_files(args.dictionary, lex)
+    files = write_native(lex, args.output)
+    if not args.quiet:
+        print(f"eventcode: wrote {len(files)} files to {args.output}: {len(lex.actors)} actors, "
+              f"{len(lex.agents)} agents, {len(lex.patterns)} patterns", file=sys.stderr)
+        for kind, n in lex.report.untranslated.items():
+            print(f"  not translated: {kind}: {n} (e.g. {lex.report.examples[kind][0]})", file=sys.stderr)
+    return 0
 
 
 def _read_done(path: Path) -> tuple[set[str], int]:
@@ -62,8 +109,6 @@ def _cmd_code(args: argparse.Namespace) -> int:
     docs: Iterator[Any] = read_documents(args.inputs, fields, "replace" if args.encoding_errors == "replace"
                                          else "strict", args.input_format)
     if args.date:
-        import attrs
-
         from eventcode.records import Document, to_date
 
         day = to_date(args.date)
@@ -102,8 +147,17 @@ def _cmd_code(args: argparse.Namespace) -> int:
     header_done = args.resume and bool(done)
     parquet_events: list[Any] = []
     failed = 0
+    seen: set[tuple[object, ...]] = set()
     try:
         for r in code_documents(docs, coder=coder, jobs=args.jobs, progress=progress, summary=summary):
+            if args.one_a_day and r.events:
+                kept = []
+                for ev in r.events:  # Phoenix's filter: one event per date, source, target and code
+                    key = (ev.date, ev.dyad, ev.action.code)
+                    if key not in seen:
+                        seen.add(key)
+                        kept.append(ev)
+                r = attrs.evolve(r, events=tuple(kept))
             if r.error is not None:
                 failed += 1
                 errors_out.write(json.dumps({"doc_id": r.doc_id, "index": r.index, "error": r.error}) + "\n")
@@ -242,7 +296,15 @@ def _cmd_plot(args: argparse.Namespace) -> int:
 def _add_dictionary_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-d", "--dictionary", action="append", metavar="PATH",
                    help="extra native dictionary file or folder (repeatable)")
+    p.add_argument("--no-builtin", action="store_true",
+                   help="use only the dictionaries given (-d), not the built-in ones (for converted TABARI/PETRARCH "
+                        "folders)")
     p.add_argument("--tabari", metavar="PROJECT", help="code with a TABARI dictionary set named by a .project file")
+    p.add_argument("--petrarch-verbs", metavar="FILE", help="code with PETRARCH dictionaries: the verb file "
+                   "(PETRARCH-1 or -2 format)")
+    p.add_argument("--petrarch-actors", action="append", metavar="FILE", help="PETRARCH actor file (repeatable)")
+    p.add_argument("--petrarch-agents", metavar="FILE", help="PETRARCH agents file")
+    p.add_argument("--petrarch-discards", metavar="FILE", help="PETRARCH discard file")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -280,6 +342,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="go on from where an interrupted run with the same -o stopped (no duplicates, no gaps)")
     c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when writing to a file from a terminal; needs tqdm)")
+    c.add_argument("--one-a-day", action="store_true",
+                   help="Phoenix's one-a-day filter: keep one event per date, source, target and code")
     c.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     _add_dictionary_options(c)
     c.set_defaults(func=_cmd_code)
@@ -325,6 +389,15 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--scheme", default="gdelt", choices=["gdelt", "icews"])
     g.add_argument("--title")
     g.set_defaults(func=_cmd_plot)
+
+    cv = sub.add_parser("convert", help="write TABARI or PETRARCH dictionaries out in eventcode's native format",
+                        description="Translate foreign dictionaries (--tabari, --petrarch-*) into native dictionary "
+                                    "files that load with -d FOLDER; what cannot be translated is listed.",
+                        epilog="example: eventcode convert --tabari Validate.project -o validate-native/")
+    cv.add_argument("-o", "--output", required=True, metavar="FOLDER", help="folder to write the files to")
+    cv.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    _add_dictionary_options(cv)
+    cv.set_defaults(func=_cmd_convert)
 
     b = sub.add_parser("codebook", help="look up CAMEO event codes by code or by words in their names",
                        epilog="example: eventcode codebook 0874")
