@@ -28,6 +28,7 @@ their authors intended:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from eventcode.lexicon._classic import GAP, CEl, ClassicTables, CPat, CPhrase
@@ -185,26 +186,28 @@ def _phrase_candidates(tables: ClassicTables, w: str) -> list[CPhrase]:
 _KIND_ORDER = {"actor": 0, "agent": 1, "noun": 2, "adj": 3}
 
 
-class Found(NamedTuple):
+class PhraseHit(NamedTuple):
+    """A dictionary phrase found in the words: its kind, the word positions it covers, its entry."""
+
     kind: str
     pos: list[int]
     entry: ActorEntry | AgentEntry | TimeShift | str
 
 
-def find_phrases(words: list[Word], tables: ClassicTables) -> tuple[list[Found], list[Found], list[Found]]:
+def find_phrases(words: list[Word], tables: ClassicTables) -> tuple[list[PhraseHit], list[PhraseHit], list[PhraseHit]]:
     """Phrases in the words, longest first: (actors/agents/nouns/adjectives, discards, time phrases)."""
     n = len(words)
     taken = [False] * n
-    found: list[Found] = []
-    discards: list[Found] = []
-    times: list[Found] = []
+    found: list[PhraseHit] = []
+    discards: list[PhraseHit] = []
+    times: list[PhraseHit] = []
     for p in range(n):
         if words[p].kind not in ("word", "num"):
             continue
         cands = _phrase_candidates(tables, words[p].text)
         if not cands:
             continue
-        best: tuple[tuple[int, int, int], Found] | None = None
+        best: tuple[tuple[int, int, int], PhraseHit] | None = None
         for c in cands:
             pos = match_phrase(words, p, c.toks, n)
             if pos is None:
@@ -213,16 +216,16 @@ def find_phrases(words: list[Word], tables: ClassicTables) -> tuple[list[Found],
                                         or any(words[x].raw != e for x, e in zip(pos, c.exact, strict=True))):
                 continue
             if c.kind == "discard":
-                discards.append(Found("discard", pos, c.entry))
+                discards.append(PhraseHit("discard", pos, c.entry))
                 continue
             if c.kind == "time":
-                times.append(Found("time", pos, c.entry))
+                times.append(PhraseHit("time", pos, c.entry))
                 continue
             if taken[p] or any(taken[x] for x in pos):
                 continue
             key = (len(pos), c.rank, -_KIND_ORDER[c.kind])
             if best is None or key > best[0]:
-                best = (key, Found(c.kind, pos, c.entry))
+                best = (key, PhraseHit(c.kind, pos, c.entry))
         if best is not None:
             f = best[1]
             for x in f.pos:
@@ -258,16 +261,15 @@ PREPOSITIONS = frozenset(["in", "of", "from", "at", "on", "to", "with", "by", "f
 MODALS = frozenset(["should", "would", "could", "may", "might", "must", "can", "will", "shall", "wo", "ca"])
 
 
-def _phrase_word(words: list[Word], p: int, verbs: set[int]) -> bool:
+def _phrase_word(words: list[Word], p: int, verbs: AbstractSet[int]) -> bool:
     """A word that can sit inside a noun phrase (not a verb, function word or punctuation)."""
     w = words[p]
     return (w.kind in ("word", "num") and p not in verbs and w.text not in PREPOSITIONS and w.text not in CONJ
             and w.text not in DETERMINERS)
 
 
-def resolve_actors(words: list[Word], found: list[Found], day: dt.date | None, opts: CodingOptions,
-                   verbs: set[int] = frozenset()  # type: ignore[assignment]
-                   ) -> tuple[list[Occ], set[int], set[int], str]:
+def resolve_actors(words: list[Word], found: list[PhraseHit], day: dt.date | None, opts: CodingOptions,
+                   verbs: AbstractSet[int] = frozenset()) -> tuple[list[Occ], set[int], set[int], str]:
     """Actor occurrences with their agents; noun and adjective positions; status (ok/discard/complex)."""
     actors: list[_Actor] = []
     agents: list[tuple[int, int, AgentEntry]] = []
@@ -380,8 +382,7 @@ def resolve_actors(words: list[Word], found: list[Found], day: dt.date | None, o
 
 
 def make_groups(words: list[Word], occs: list[Occ], adjs: set[int], opts: CodingOptions,
-                verbs: set[int] = frozenset()  # type: ignore[assignment]
-                ) -> tuple[list[Group], set[int]]:
+                verbs: AbstractSet[int] = frozenset()) -> tuple[list[Group], set[int]]:
     """Coordinated actors as compound groups; the conjunctions and commas they use (not clause breaks)."""
     groups: list[Group] = []
     used: set[int] = set()
@@ -992,12 +993,10 @@ def _events_for(words: list[Word], groups: list[Group], ctx: _Ctx, cp: CPat, m: 
     src, tgt = m.source, m.target
     pairs: list[tuple[Occ | None, Occ | None, str | None, str | None]] = []
     src_default = tgt_default = False
-    if m.compound is not None and opts.compound_slot == "position":
-        if m.compound.first < v:
-            src = src or m.compound
-        else:
-            tgt = tgt or m.compound
-    if m.compound is not None and opts.compound_slot == "both":
+    both = m.compound is not None and not (opts.compound_slot == "position" and m.compound.first > v)
+    if m.compound is not None and not both:
+        tgt = tgt or m.compound  # PETRARCH: a compound after the verb is its target
+    if m.compound is not None and both:
         notes.append("compound")
         comp = m.compound
         src = src or comp

@@ -53,6 +53,8 @@ class CPhrase(NamedTuple):
     kind: str  # actor, agent, noun, adj, discard, time
     entry: ActorEntry | AgentEntry | TimeShift | str
     rank: int
+    exact: tuple[str, ...] | None = None
+    """For a phrase written with a final ``!``: the words as they must be capitalised."""
 
 
 class CEl(NamedTuple):
@@ -60,6 +62,29 @@ class CEl(NamedTuple):
 
     kind: str  # lit, class, opt, any, target, source, skip, compound
     alts: tuple[tuple[str, ...], ...]
+    by_first: dict[str, tuple[tuple[str, ...], ...]] | None = None
+    """Alternatives by their first token, when it is a complete word (the rest are in ``loose_first``)."""
+    loose_first: tuple[tuple[str, ...], ...] = ()
+    by_last: dict[str, tuple[tuple[str, ...], ...]] | None = None
+    loose_last: tuple[tuple[str, ...], ...] = ()
+
+
+def _indexed(kind: str, alts: tuple[tuple[str, ...], ...]) -> CEl:
+    """An element with its alternatives indexed by first and last word (for fast matching)."""
+    def index(pick: int) -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple[tuple[str, ...], ...]]:
+        table: dict[str, list[tuple[str, ...]]] = {}
+        loose: list[tuple[str, ...]] = []
+        for a in alts:
+            t = a[pick]
+            if t == GAP or t.endswith("*"):
+                loose.append(a)
+            else:
+                table.setdefault(t, []).append(a)
+        return {k: tuple(v) for k, v in table.items()}, tuple(loose)
+
+    first, loose_first = index(0)
+    last, loose_last = index(-1)
+    return CEl(kind, alts, first, loose_first, last, loose_last)
 
 
 class CPat(NamedTuple):
@@ -69,6 +94,8 @@ class CPat(NamedTuple):
     before: tuple[CEl, ...]
     after: tuple[CEl, ...]
     length: int
+    required: frozenset[str] = frozenset()
+    """Words the pattern cannot match without (complete words of its fixed parts), to skip it fast."""
 
 
 class ClassicTables(NamedTuple):
@@ -95,10 +122,11 @@ def _rank(toks: tuple[str, ...]) -> int:
 
 
 def _add(exact: dict[str, list[CPhrase]], stem: dict[str, list[CPhrase]], toks: tuple[str, ...], kind: str,
-         entry: ActorEntry | AgentEntry | TimeShift | str) -> None:
+         entry: ActorEntry | AgentEntry | TimeShift | str, cased: str | None = None) -> None:
     if not toks:
         return
-    ph = CPhrase(toks, kind, entry, _rank(toks))
+    ph = CPhrase(toks, kind, entry, _rank(toks),
+                 tuple(cased[t.start : t.end] for t in tokenize(cased)) if cased else None)
     first = toks[0]
     if first.endswith("*"):
         stem.setdefault(first[:-1], []).append(ph)
@@ -106,17 +134,25 @@ def _add(exact: dict[str, list[CPhrase]], stem: dict[str, list[CPhrase]], toks: 
         exact.setdefault(first, []).append(ph)
 
 
-def _expand(el: Element, classes: dict[str, tuple[tuple[str, ...], ...]], source: str) -> CEl:
+def _expand(el: Element, classes: dict[str, tuple[tuple[str, ...], ...]], source: str,
+            memo: dict[tuple[str, str, tuple[tuple[str, ...], ...]], CEl]) -> CEl:
+    key = (el.kind, el.name, el.alternatives)
+    found = memo.get(key)
+    if found is not None:
+        return found
     if el.kind == "class":
         alts = classes.get(el.name)
         if alts is None:
             raise DictionaryError(f"unknown word class %{el.name}", source)
-        return CEl("class", alts)
-    if el.kind == "opt":
-        return CEl("opt", el.alternatives)
-    if el.kind == "gap":
-        return CEl("any", ())
-    return CEl(el.kind, el.alternatives)
+        found = _indexed("class", alts)
+    elif el.kind in ("lit", "opt"):
+        found = _indexed(el.kind, el.alternatives)
+    elif el.kind == "gap":
+        found = CEl("any", ())
+    else:
+        found = CEl(el.kind, el.alternatives)
+    memo[key] = found
+    return found
 
 
 def _length(els: tuple[CEl, ...]) -> int:
@@ -132,15 +168,25 @@ def _length(els: tuple[CEl, ...]) -> int:
     return n
 
 
+def _required(els: tuple[CEl, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for el in els:
+        if el.kind == "lit" and len(el.alts) == 1:
+            out.update(t for t in el.alts[0] if t != GAP and not t.endswith("*"))
+    return frozenset(out)
+
+
 def compile_classic(lex: Lexicon) -> ClassicTables:
     """Compile a lexicon's entries into the classic grammar's tables."""
     exact: dict[str, list[CPhrase]] = {}
     stem: dict[str, list[CPhrase]] = {}
     for actor in lex.actors:
         for ph in actor.phrases:
-            _add(exact, stem, phrase_tokens(ph.rstrip("!")), "actor", actor)
+            _add(exact, stem, phrase_tokens(ph.rstrip("!")), "actor", actor,
+                 ph.rstrip("!") if ph.endswith("!") else None)
     for agent in lex.agents:
-        _add(exact, stem, phrase_tokens(agent.phrase.rstrip("!")), "agent", agent)
+        ph = agent.phrase
+        _add(exact, stem, phrase_tokens(ph.rstrip("!")), "agent", agent, ph.rstrip("!") if ph.endswith("!") else None)
     for w in lex.nouns:
         _add(exact, stem, phrase_tokens(w), "noun", w)
     for w in lex.adjectives:
@@ -161,16 +207,17 @@ def compile_classic(lex: Lexicon) -> ClassicTables:
     heads: dict[str, list[CPat]] = {}
     verb_exact: dict[str, set[str]] = {}
     verb_stem: dict[str, set[str]] = {}
-    done: dict[tuple[int, int, tuple[str, ...]], tuple[tuple[CEl, ...], tuple[CEl, ...], int]] = {}
+    done: dict[tuple[int, int, tuple[str, ...]], tuple[tuple[CEl, ...], tuple[CEl, ...], int, frozenset[str]]] = {}
     seen_heads: set[str] = set()
+    el_memo: dict[tuple[str, str, tuple[tuple[str, ...], ...]], CEl] = {}
     for p in lex.patterns:
         key = (id(p.before), id(p.after), p.head_rest)
         parts = done.get(key)
         if parts is None:
-            before = tuple(_expand(e, classes, p.source) for e in p.before)
-            after = tuple(CEl("lit", ((t,),)) for t in p.head_rest) + tuple(
-                _expand(e, classes, p.source) for e in p.after)
-            parts = (before, after, _length(before) + _length(after))
+            before = tuple(_expand(e, classes, p.source, el_memo) for e in p.before)
+            after = tuple(_indexed("lit", ((t,),)) for t in p.head_rest) + tuple(
+                _expand(e, classes, p.source, el_memo) for e in p.after)
+            parts = (before, after, _length(before) + _length(after), _required(before + after))
             done[key] = parts
         heads.setdefault(p.head, []).append(CPat(p, *parts))
         if p.head in seen_heads:
@@ -206,3 +253,55 @@ def compile_classic(lex: Lexicon) -> ClassicTables:
         null_heads=null_heads,
         options=lex.options.copy(),
     )
+
+
+def _classic_only(text: str) -> bool:
+    """Whether phrase text uses a stem (``word*``) or a gap (``...``)."""
+    return ("*" in text or "..." in text) and any(
+        t == GAP or (t.endswith("*") and len(t) > 1) for t in text.split())
+
+
+def check_native_features(lex: Lexicon) -> None:
+    """Raise when a lexicon for the native grammar uses features only the classic grammar has.
+
+    Stems (``word*``), ``...`` gaps, ``^`` and ``%`` slots and prefix agents (``NGO~``) are features of the
+    classic grammar (``grammar = classic`` in a ``.settings`` file); the native grammar refuses them rather
+    than ignoring them.
+    """
+    def fail(what: str, where: str) -> None:
+        raise DictionaryError(f"{what} needs the classic grammar (a .settings file with 'grammar = classic')",
+                              where)
+
+    for a in lex.actors:
+        for ph in a.phrases:
+            if _classic_only(ph):
+                fail(f"stem or gap in actor phrase {ph!r}", a.source)
+    for g in lex.agents:
+        if g.prefix:
+            fail(f"prefix agent {g.code}~", g.source)
+        if _classic_only(g.phrase):
+            fail(f"stem or gap in agent phrase {g.phrase!r}", g.source)
+    for name, words in lex.classes.items():
+        for w in words:
+            if _classic_only(w):
+                fail(f"stem or gap in %{name} word {w!r}", "classes")
+    for d in lex.discards:
+        if _classic_only(d):
+            fail(f"stem or gap in discard {d!r}", "discards")
+    checked: set[int] = set()
+    for p in lex.patterns:
+        if p.head.endswith("*"):
+            fail(f"stem verb {p.head!r}", p.source)
+        for els in (p.before, p.after):
+            if not els or id(els) in checked:
+                continue
+            for el in els:
+                if el.kind in ("any", "skip", "compound"):
+                    fail({"any": "'...'", "skip": "'^'", "compound": "'%'"}[el.kind] + " in a pattern", p.source)
+                for alt in el.alternatives:
+                    for t in alt:
+                        if t == GAP or (t.endswith("*") and len(t) > 1):
+                            fail("stem or gap in a pattern word", p.source)
+            checked.add(id(els))
+    if lex.nouns or lex.adjectives or lex.time_shifts:
+        fail("noun, adjective or time lists", "lexicon")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from eventcode.lexicon._model import Element, LoadReport
@@ -25,9 +24,13 @@ from eventcode.text import tokenize
 __all__ = [
     "Item",
     "PatternSyntaxError",
+    "alt_tokens",
+    "class_name",
+    "fast_phrase",
     "foreign_date",
     "items_to_elements",
     "parse_code",
+    "parse_roles",
     "phrase_string",
     "scan_items",
     "word_tokens",
@@ -85,8 +88,7 @@ def scan_items(text: str, synsets: frozenset[str] | set[str] = frozenset(), *, s
             adjacent = closed and not any(c in " \t" for c in conn[conn.index("_"):])
             out.append(Item("word", parts[k], stems and not closed, (), adjacent))
         return out
-    items, pos = _scan(text, 0, synsets, stems, top=True)
-    return items
+    return _scan(text, 0, synsets, stems, top=True)[0]
 
 
 def _connector(text: str, pos: int) -> tuple[bool, bool, int]:
@@ -166,16 +168,16 @@ def _scan(text: str, pos: int, synsets: frozenset[str] | set[str], stems: bool, 
     return items, pos
 
 
-def _alt_tokens(seq: tuple[Item, ...], classes: dict[str, list[str]], limit: int = 400) -> list[tuple[str, ...]]:
+def alt_tokens(seq: tuple[Item, ...], classes: dict[str, list[str]], limit: int = 400) -> list[tuple[str, ...]]:
     """Flatten one alternative (words, gaps, synsets) into token tuples."""
     outs: list[tuple[str, ...]] = [()]
     for k, it in enumerate(seq):
         if it.kind == "word":
             parts = [word_tokens(it.value, it.open)]
         elif it.kind == "synset":
-            parts = [tuple(w.split(" ")) for w in classes.get(_class_name(it.value), [])]
+            parts = [tuple(w.split(" ")) for w in classes.get(class_name(it.value), [])]
         elif it.kind == "alt":
-            parts = [t for a in it.alts for t in _alt_tokens(a, classes, limit)]
+            parts = [t for a in it.alts for t in alt_tokens(a, classes, limit)]
         else:
             raise PatternSyntaxError(f"slot {it.value} inside alternatives")
         gap: tuple[str, ...] = (GAP,) if (not it.adjacent and k + 1 < len(seq)) else ()
@@ -185,13 +187,9 @@ def _alt_tokens(seq: tuple[Item, ...], classes: dict[str, list[str]], limit: int
     return [o for o in outs if o]
 
 
-def _class_name(name: str) -> str:
-    return re.sub(r"[^a-z0-9_]", "_", name.lstrip("&").lower()).strip("_") or "synset"
-
-
 def class_name(name: str) -> str:
     """The eventcode word-class name of a synset (``&TIETYPES`` -> ``tietypes``)."""
-    return _class_name(name)
+    return re.sub(r"[^a-z0-9_]", "_", name.lstrip("&").lower()).strip("_") or "synset"
 
 
 def items_to_elements(items: list[Item], classes: dict[str, list[str]]) -> list[Element]:
@@ -207,9 +205,9 @@ def items_to_elements(items: list[Item], classes: dict[str, list[str]]) -> list[
             kind = {"+": "target", "$": "source", "%": "compound", "^": "skip", "*": "verb"}[it.value]
             out.append(Element(kind))  # type: ignore[arg-type]
         elif it.kind == "synset":
-            out.append(Element("class", name=_class_name(it.value)))
+            out.append(Element("class", name=class_name(it.value)))
         else:
-            alts = tuple(t for a in it.alts for t in _alt_tokens(a, classes))
+            alts = tuple(t for a in it.alts for t in alt_tokens(a, classes))
             if not alts:
                 raise PatternSyntaxError("empty alternatives")
             out.append(Element("lit", tuple(dict.fromkeys(alts))))
@@ -353,21 +351,3 @@ def parse_roles(block: str, report: LoadReport, where: str
         except ValueError:
             report.add("unreadable date restriction", f"{where}: [{b}]")
     return roles, default
-
-
-def split_comment(line: str, marks: tuple[str, ...]) -> str:
-    """The line without its comment (text after any of ``marks``)."""
-    cut = len(line)
-    for mark in marks:
-        k = line.find(mark)
-        if k >= 0:
-            cut = min(cut, k)
-    return line[:cut]
-
-
-def numbered_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Lines with their numbers (1-based)."""
-    yield from enumerate(text.splitlines(), 1)
-
-
-Reporter = Callable[[str, str], None]

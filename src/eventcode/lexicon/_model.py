@@ -199,8 +199,8 @@ class CodingOptions:
     """TABARI's greedy compounds: an actor right after the last member (behind an adjective or a possessive)
     joins it, and lists chain over several conjunctions ("A and B, and C and D"); False: one conjunction."""
     compound_slot: Literal["both", "position"] = "both"
-    """``%`` in a pattern: the compound is both source and target (TABARI), or it is the source before the
-    verb and the target after it (PETRARCH)."""
+    """``%`` in a pattern: the compound is both source and target (TABARI), or that only before the verb and
+    the target after it (PETRARCH: "X and Y have met", "Z agrees with X and Y")."""
 
     def copy(self) -> CodingOptions:
         """An independent copy (options records change a copy, not the lexicon's)."""

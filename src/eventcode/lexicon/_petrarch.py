@@ -233,12 +233,12 @@ def read_petrarch_discards(text: str, path: str, lex: Lexicon) -> None:
             st = st[1:].strip()
         closed = st.endswith("_")
         try:
-            ph = phrase_string(scan_items(st.replace("-", "_"), stems=True))
+            ph = _phrase(st)
         except PatternSyntaxError as exc:
             lex.report.add("unreadable discard", f"{path}:{no}: {st} ({exc})")
             continue
-        if closed:
-            ph = ph.rstrip("*")
+        if not closed:
+            ph += "*"  # the last word is a stem unless the phrase ends with _
         # discards are consecutive words: no gaps
         lex.discards.append(ph.replace(" ... ", " "))
 

@@ -10,12 +10,14 @@ dropped silently. The format is described in the TABARI manual (version 0.8), ch
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from eventcode.errors import DictionaryError
 from eventcode.lexicon._foreign import (
     Item,
     PatternSyntaxError,
+    alt_tokens,
     class_name,
     fast_phrase,
     items_to_elements,
@@ -40,6 +42,7 @@ __all__ = [
     "apply_tabari_option",
     "read_tabari_actors",
     "read_tabari_agents",
+    "read_tabari_files",
     "read_tabari_options",
     "read_tabari_project",
     "read_tabari_verbs",
@@ -118,7 +121,7 @@ def read_tabari_actors(text: str, path: str, lex: Lexicon) -> None:
                 lex.report.add("unreadable actor phrase", f"{path}:{no}: {raw} ({exc})")
         if phrases:
             lex.actors.append(ActorEntry(
-                name=names[0][0].replace("_", " ").strip(),
+                name=names[0][0].rstrip("=_ ").replace("_", " ").strip(),
                 phrases=tuple(dict.fromkeys(phrases)),
                 roles=tuple(Role(c, s, e) for c, s, e in roles),
                 default=default,
@@ -311,7 +314,12 @@ def read_tabari_verbs(text: str, path: str, lex: Lexicon) -> None:
             root = None
             continue
         head = items[0]
-        rest = items_to_elements(list(items[1:]), lex.classes) if len(items) > 1 else []
+        try:
+            rest = items_to_elements(list(items[1:]), lex.classes) if len(items) > 1 else []
+        except PatternSyntaxError as exc:
+            lex.report.add("unreadable verb", f"{path}:{no}: {st} ({exc})")
+            root = None
+            continue
         if len(items) > 1 and not head.adjacent:
             rest = [Element("any"), *rest]
         root = _Root(head.value, head.open, body.strip().split()[0].endswith("="), rest, code, st,
@@ -323,9 +331,7 @@ def read_tabari_verbs(text: str, path: str, lex: Lexicon) -> None:
 
 
 def _member_tokens(items: list[Item], classes: dict[str, list[str]]) -> list[tuple[str, ...]]:
-    from eventcode.lexicon._foreign import _alt_tokens
-
-    return _alt_tokens(tuple(items), classes)
+    return alt_tokens(tuple(items), classes)
 
 
 def _emit_root(r: _Root, patterns: list[tuple[str, str, int]], path: str, lex: Lexicon, synsets: set[str]) -> None:
@@ -339,11 +345,19 @@ def _emit_root(r: _Root, patterns: list[tuple[str, str, int]], path: str, lex: L
         lex.verb_forms.setdefault(key, [])
         lex.verb_forms[key] = list(dict.fromkeys(lex.verb_forms[key] + forms))
     for form, open_, no_end in r.forms:
-        items = scan_items(form, stems=open_)
-        toks = word_tokens(items[0].value, items[0].open) if items else ()
+        try:
+            items = scan_items(form, stems=open_)
+        except PatternSyntaxError as exc:
+            lex.report.add("unreadable verb form", f"{r.where}: {form} ({exc})")
+            continue
+        toks = word_tokens(items[0].value, items[0].open) if items and items[0].kind == "word" else ()
         if not toks:
             continue
-        extra = items_to_elements(list(items[1:]), lex.classes) if len(items) > 1 else []
+        try:
+            extra = items_to_elements(list(items[1:]), lex.classes) if len(items) > 1 else []
+        except PatternSyntaxError as exc:
+            lex.report.add("unreadable verb form", f"{r.where}: {form} ({exc})")
+            continue
         if len(items) > 1 and not items[0].adjacent:
             extra = [Element("any"), *extra]
         if toks[0].endswith("*"):
@@ -494,7 +508,7 @@ def tabari_lexicon() -> Lexicon:
     """An empty lexicon set up as TABARI codes: no codebook, classic grammar, TABARI's defaults."""
     lex = Lexicon(codebook=None)
     lex.grammar = "classic"
-    lex.options = CodingOptions(min_words=8, whole_text=True, stems=True)
+    lex.options = CodingOptions(min_words=8, stems=True)
     return lex
 
 
@@ -523,7 +537,7 @@ def read_tabari_project(project: str | Path) -> Lexicon:
     return lex
 
 
-def read_tabari_files(actors: list[str | Path], verbs: list[str | Path], agents: list[str | Path] = (),  # type: ignore[assignment]
+def read_tabari_files(actors: Sequence[str | Path], verbs: Sequence[str | Path], agents: Sequence[str | Path] = (),
                       options: str | Path | None = None) -> Lexicon:
     """TABARI dictionary files named directly (no ``.project``)."""
     lex = tabari_lexicon()

@@ -48,6 +48,8 @@ def _element(el: Element) -> str:
         return "(" + _alts(el.alternatives) + ")"
     if el.kind == "class":
         return "%" + el.name
+    if el.kind == "target" and el.name == "!":
+        return "+!"
     return {"target": "+", "source": "$", "gap": "*", "any": "...", "skip": "^", "compound": "%"}[el.kind]
 
 

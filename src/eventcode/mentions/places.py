@@ -70,6 +70,7 @@ _DOTTED: Final = frozenset({"st", "mt", "ft"})
 _PARTICLES: Final = frozenset(
     "al el ad an ar as ash az at ath ed en es ez de del della di da dar le la les los las van von bin ibn the".split()
 )
+_ARTICLES: Final = frozenset("al el ar as ad an ash az at ath ed en es ez".split())
 _ARTICLE_PREFIXES: Final = ("al ", "el ", "ar ", "as ", "ad ", "an ", "ash ", "az ", "at ", "ath ", "ed ", "es ")
 
 LOCATIVE: Final = frozenset(
@@ -87,7 +88,8 @@ _CITY_NOUNS: Final = frozenset("city town village".split())
 _OF_HEADS: Final = frozenset(
     "village town city district province governorate region area suburb suburbs neighborhood neighbourhood camp "
     "county municipality outskirts capital state island islands port villages towns cities districts provinces "
-    "areas regions countryside vicinity environs".split()
+    "areas regions countryside vicinity environs governorates neighborhoods neighbourhoods counties "
+    "municipalities settlement settlements hamlet hamlets quarters states".split()
 )
 _TITLES: Final = frozenset(
     "president minister mr mrs ms dr gen general sen senator rep representative gov governor king queen prince "
@@ -105,6 +107,10 @@ _FUNCTION: Final = frozenset(
 _SPEECH: Final = frozenset(
     "said says say told tells announced announces added adds stated reported reports declared confirmed "
     "insisted claimed warned urged spoke speaking speech interview statement conference briefing".split()
+)
+_SPEECH_VERBS: Final = frozenset(
+    "said says say told tells announced announces added adds stated reported reports declared confirmed "
+    "insisted claimed warned urged spoke speaking".split()
 )
 _NOT_LOC_BEFORE: Final = frozenset(
     "envoy envoys ambassador ambassadors delegation representative representatives born headquartered based "
@@ -253,6 +259,14 @@ class Gazetteer:
         recs.sort(key=lambda r: _rank(r, None), reverse=True)
         return [_place(r, r.name, None, None) for r in recs]
 
+    def population(self, name: str, geonames_id: int) -> int:
+        """The population of the place with this name and GeoNames id (0 if unknown)."""
+        for c in self._cands(name_key(name)) or ():
+            r = self._rec(c.rec)
+            if r.geonames_id == geonames_id:
+                return r.population
+        return 0
+
     # -- finding -----------------------------------------------------------------------------------------------
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Place]:
@@ -290,6 +304,10 @@ class Gazetteer:
             if hit is None:
                 p += 1
                 continue
+            i = hit.i
+            if i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in _ARTICLES \
+                    and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tokens[i].start:
+                hit = hit._replace(i=i - 2)  # "Al-Raqqa" when the gazetteer knows "Raqqa"
             out.append(hit)
             covered_until = hit.j
             while p < n and content[p] < covered_until:
@@ -329,6 +347,8 @@ class Gazetteer:
             recs = [(c, r) for c, r in recs if not _looks_like_person(r, tokens, i, j, c.tier)]
             if not recs:
                 return None
+        if _X.get('longer', 1) and self._in_longer_name(text, tokens, i, j, recs):
+            return None
         if resolve and context is None and len({r.country for _, r in recs}) > 1:
             context = self._context_countries(text)
         best = max(recs, key=lambda cr: _rank(cr[1], context if resolve else None, nxt))
@@ -336,6 +356,32 @@ class Gazetteer:
         if rec.feature in ("admin1", "region") and nxt in _ADMIN_NOUNS:
             j += 1
         return _Match(i, j, rec, rec.name)
+
+    def _in_longer_name(self, text: str, tokens: list[Token], i: int, j: int, recs: list[tuple[_Cand, _Rec]]
+                        ) -> bool:
+        """Whether the name is part of a longer proper name: "the Free Syrian Army", "the New York Times",
+        "Ahrar al-Sham", "the Islamic State of Iraq"."""
+        if _title_case(tokens, i, j):
+            return False
+        countries = all(r.feature == "country" for _, r in recs)
+        n = len(tokens)
+        if j < n and (_X.get('longc', 1) or not countries) and tokens[i - 1 if i else 0].norm not in _STRICT_LOCATIVE:
+            t = tokens[j]
+            w = t.norm
+            if t.upper and w.isalpha() and w not in _PLACE_NOUNS and w not in _OF_HEADS and w not in _LANDMARKS \
+                    and w not in _WEEKDAYS_MONTHS and w not in _DIRECTIONS and w not in _ADMIN_NOUNS \
+                    and w not in _NAME_WORDS_OK and w not in _FACILITIES:
+                return True
+        if i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].upper and tokens[i - 2].norm in _ORG_NOUNS:
+            return True
+        if not countries and i >= 2 and tokens[i - 2].norm not in LOCATIVE:
+            t = tokens[i - 1]
+            w = t.norm
+            if t.upper and w.isalpha() and not text[t.start : t.end].isupper() and w not in _DIRECTIONS and w not in LOCATIVE and w not in _FUNCTION \
+                    and w not in _NAME_PREFIXES and w not in _PLACE_ADJECTIVES \
+                    and (w not in self._never or w in _TITLES) and _X.get('prevcap', 1):
+                return True
+        return False
 
     def _of_construction(self, tokens: list[Token], i: int) -> bool:
         """``the town of X``, ``the outskirts of X``."""
@@ -478,6 +524,35 @@ class Gazetteer:
         local.text = text
         local.countries = countries
         return countries
+
+
+_ORG_NOUNS: Final = frozenset(
+    "state army forces front movement party union council bank university organization organisation league "
+    "brotherhood committee ministry government church college institute association federation assembly "
+    "parliament court coalition alliance brigade brigades battalion battalions corps command mission observatory "
+    "office embassy commission agency authority academy museum society foundation company corporation".split()
+)
+_NAME_WORDS_OK: Final = frozenset("city province governorate district region state".split())
+
+
+_FACILITIES: Final = frozenset(
+    "hotel hotels sea ocean straits plateau orchards orchard university college school junction peak trail range "
+    "bazaar dike delta racetrack park beach springs silos factory plant plants chowk nagar industrial roundabout "
+    "forest hospital stadium station square street road avenue highway bridge river lake gulf bay coast airport "
+    "airbase base camp prison gate gates hill hills mountain mountains heights valley desert oasis oilfield "
+    "field fields farms dam canal port harbour harbor market mall tower towers village city town district "
+    "county province region area zone neighborhood neighbourhood quarter suburb countryside governorate "
+    "international thermal technical military housing embassy consulate cement".split()
+)
+
+
+def _title_case(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the words around a name are in title case (a headline), where capitals tell nothing."""
+    for k in range(max(1, i - 4), min(len(tokens), j + 4)):
+        t = tokens[k]
+        if t.upper and (t.norm in _FUNCTION or t.norm in LOCATIVE or t.norm in _SPEECH):
+            return True
+    return False
 
 
 def _prev_norm(tokens: list[Token], i: int) -> str:
@@ -656,6 +731,8 @@ def find_places(text: str) -> list[Place]:
     return default_gazetteer().find(text, 0, len(text))
 
 
+_X: dict[str, int] = {}
+_DBG: dict = None
 # -- the event's location -----------------------------------------------------------------------------------------
 
 
@@ -684,6 +761,7 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         spans.append((i, j + 1, p))
     if not spans:
         return None
+    spans.sort(key=lambda s: s[0])
     place_tok: dict[int, int] = {}
     for n, (i, j, _) in enumerate(spans):
         for k in range(i, j):
@@ -691,21 +769,36 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
     v_i = next((k for k, t in enumerate(tokens) if t.end > verb_start), len(tokens) - 1)
     v_j = next((k for k, t in enumerate(tokens) if t.start >= verb_end), len(tokens))
     verb_words = {t.norm for t in tokens[v_i:v_j]}
-    scored: list[tuple[float, int, int]] = []
-    chain_of: dict[int, int] = {}
+    scores: dict[int, float] = {}
+    excluded: set[int] = set()
     for n, (i, j, _p) in enumerate(spans):
-        if _not_a_location(tokens, i, j):
+        possessive = _possessive(tokens, j)
+        if _not_a_location(tokens, i, j) and not (possessive and _X.get('poss', 1)):
+            excluded.add(n)
+            if _DBG is not None: _DBG['why', n] = 'excluded'
             continue
-        how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1)
+        if _X.get('attr', 1) and i >= v_j and _attribution(tokens, j, verb_words):
+            if _DBG is not None: _DBG['why', n] = 'attribution'
+            continue  # "..., police in Kirkuk said": where the source is, not the event
+        how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i if _X.get('head', 1) else -1)
         if how is None:
-            if _object_of_verb(tokens, v_j, i):
-                how = (1.0, i)  # the event verb's object: "shelled Aleppo", "destroyed an upscale X restaurant"
+            if _object_of_verb(tokens, v_i, v_j, i, j):
+                weight = 1.0  # the event verb's object: "shelled Aleppo", "destroyed an upscale X restaurant"
             elif i == 0 and j < len(tokens) and tokens[j].norm in (",", "(", "-") and tokens[0].start == \
                     sentence_start and text[tokens[0].start : tokens[0].end].isupper():
-                how = (3.0, i)  # dateline: "KABUL, Afghanistan (AP) -"
+                weight = 3.0  # dateline: "KABUL, Afghanistan (AP) -"
             else:
+                if _DBG is not None: _DBG['why', n] = 'ungoverned'
                 continue
-        weight, prep_at = how
+        else:
+            weight = how[0]
+        if _X.get('mod', 1) and _modifier(tokens, j) and (weight > 1 or _p.feature == "country"):
+            if _DBG is not None: _DBG['why', n] = 'modifier'
+            continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
+        if _DBG is not None:
+            _DBG[n] = ('obj' if how is None and weight == 1.0 else 'dateline' if how is None else
+                       'verbobj' if how[0] == 0.5 else 'gov:' + tokens[how[1]].norm,
+                       'after' if i >= v_j else 'before' if j <= v_i else 'inside')
         if i >= v_j:
             dist = i - v_j
         elif j <= v_i:
@@ -714,31 +807,190 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
             dist = 0
         dist += 3 * _boundaries(tokens, min(j, v_i), max(i, v_j))
         if dist > _MAX_DISTANCE:
+            if _DBG is not None: _DBG['why', n] = 'far'
             continue
-        scored.append((weight * 2 + dist, n, prep_at))
-        chain_of[n] = prep_at
-    if not scored:
+        scores[n] = weight * 2 + dist
+    if not scores:
         return None
-    scored.sort()
-    best_n = scored[0][1]
-    chain = [n for _, n, at in scored if at == chain_of[best_n]]
-    if len(chain) > 1:
-        best_n = max(chain, key=lambda n: _SPECIFIC.get(spans[n][2].feature or "", 2))
-    return spans[best_n][2]
+    # Chains of places that name one location ("in the town of X in northern Y", "in X, 20 km north of Y",
+    # "in Y's northern city of X"): a chain is attached as its best-attached member is, and stands for its most
+    # specific place.
+    best: float | None = None
+    best_rep = -1
+    n_spans = len(spans)
+    n = 0
+    while n < n_spans:
+        members = [n]
+        refs: set[int] = set()
+        owned: set[int] = set()
+        m = n
+        while m + 1 < n_spans and m not in excluded and m + 1 not in excluded:
+            link = _link(tokens, spans[m][1], spans[m + 1][0]) if _X.get('chain', 1) else None
+            if link is None:
+                break
+            m += 1
+            members.append(m)
+            if link == "ref":
+                refs.add(m)
+            elif link == "poss":
+                owned.add(m)
+        n = m + 1
+        scored = [k for k in members if k in scores]
+        if not scored:
+            continue
+        chain_score = min(scores[k] + _FEATURE_COST.get(spans[k][2].feature or "", 0) * _X.get('fc', 1)
+                          for k in scored)
+        if best is not None and chain_score >= best:
+            continue
+        if all(k in refs for k in scored):
+            # "on Jolo, 940 km south of Manila": the place that the reference point locates
+            eligible = [k for k in members if k < scored[0] and k not in refs and k not in excluded]
+        else:
+            eligible = [k for k in members if k >= scored[0] and k not in refs and k not in excluded]
+        best = chain_score
+        best_rep = max(eligible or scored, key=lambda k: (_SPECIFIC.get(spans[k][2].feature or "", 4),
+                                                          -_population(spans[k][2]), k in owned, -k))
+    if best is None:
+        return None
+    if _DBG is not None:
+        _DBG['pick'] = best_rep
+    return spans[best_rep][2]
 
 
-def _object_of_verb(tokens: list[Token], v_j: int, i: int) -> bool:
-    """Whether the place at token ``i`` starts the verb's object: only articles and adjectives between."""
-    if i < v_j or i - v_j > 3:
+_SPECIFIC: Final = {"city": 4, "": 4, "admin1": 3, "region": 2, "country": 1}
+_FEATURE_COST: Final = {"country": 3, "region": 2}
+"""Extra distance for broad places, so that a town nearby in another phrase wins over a country."""
+
+
+def _population(p: Place) -> int:
+    """A city's population (0 for other places), to tell a town from the city it lies near or in."""
+    if p.feature != "city" or p.geonames_id is None:
+        return 0
+    return default_gazetteer().population(p.name, p.geonames_id)
+
+
+def _modifier(tokens: list[Token], j: int) -> bool:
+    """Whether the place modifies the noun after it ("a U.S. helicopter", "the Baghdad regime")."""
+    if j >= len(tokens):
         return False
-    return all(t.norm in ("the", "a", "an") or t.norm in _PLACE_ADJECTIVES or t.norm in _SMALL_ADJECTIVES
-               for t in tokens[v_j:i])
+    t = tokens[j]
+    w = t.norm
+    return not t.upper and w.isalpha() and w not in _FUNCTION and w not in _PLACE_NOUNS and w not in _OF_HEADS \
+        and w not in _LANDMARKS and w not in _STOP_BACK and w not in _SPEECH and w not in LOCATIVE \
+        and w not in _DIRECTIONS and w not in _WEEKDAYS_MONTHS and w not in _NOT_NOUNS \
+        and not w.endswith(("ed", "ing", "ly"))
+
+
+_NOT_NOUNS: Final = frozenset(
+    "today yesterday tonight earlier later last this next early late again also still now then here there "
+    "overnight soon recently alone itself".split()
+)
+
+
+def _possessive(tokens: list[Token], j: int) -> bool:
+    """Whether the place is the possessor of a place noun: "in Karachi's streets", "near Iraq's border"."""
+    if j >= len(tokens) or tokens[j].norm != "'s":
+        return False
+    if not _X.get('posshead', 1):
+        return True
+    for t in tokens[j + 1 : j + 5]:
+        w = t.norm
+        if _of_place_head(w) or w in _LANDMARKS:
+            return True
+        if not (w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES or w in _SKIP_BACK or w.isdigit() or w == "-"
+                or (t.upper and w.isalpha())):
+            return False
+    return False
+
+
+def _of_place_head(w: str) -> bool:
+    """A noun that takes a place in an "of" phrase: "the town of X", "the outskirts of X", "north of X"."""
+    return w in _OF_HEADS or w in _OF_LOCATIVE or w in _PLACE_NOUNS or w in _DIRECTIONS or w in _LANDMARKS \
+        or w in _REGION_WORDS
+
+
+_REGION_WORDS: Final = frozenset(
+    "north south east west northeast northwest southeast southwest centre center heart middle interior "
+    "coast capital territory territories zone zones streets street areas sector sectors section sections side "
+    "jungle jungles forest forests stronghold strongholds heartland bastion waters perimeter flank flanks "
+    "doorstep courtyard portion portions percent half third thirds much most all rest inside outside out "
+    "states provinces lands ruins centre downtown entrance gates gate edge control".split()
+)
+
+
+def _object_of_verb(tokens: list[Token], v_i: int, v_j: int, i: int, j: int) -> bool:
+    """Whether the place at tokens ``i:j`` is the verb's object ("shelled Aleppo", "bombed the Golan") or the
+    subject of its passive ("Damascus was shelled"): only articles, adjectives or auxiliaries between."""
+    if i >= v_j and i - v_j <= 3:
+        return all(_np_word(t.norm) for t in tokens[v_j:i])
+    if v_i < i < v_j and i - v_i <= 4:
+        return all(_np_word(t.norm) for t in tokens[v_i + 1 : i])
+    if _X.get('passive', 1) and j <= v_i and v_i - j <= 4 and any(t.norm in _PASSIVE_AUX for t in tokens[j:v_i]):
+        return all(t.norm in _PASSIVE_AUX or t.norm.endswith("ly") for t in tokens[j:v_i])
+    return False
+
+
+def _np_word(w: str) -> bool:
+    return w in ("the", "a", "an") or w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES
+
+
+_PASSIVE_AUX: Final = frozenset("is was were are been being has have had also again reportedly".split())
 
 
 _MAX_DISTANCE = 18
 """Tokens (clause boundaries count three) beyond which a place is too far from the verb to be its location."""
 
-_SPECIFIC: Final = {"city": 4, "": 4, "admin1": 2, "region": 2, "country": 1}
+_ATTRIBUTION: Final = frozenset("said says told reported quoted added".split())
+
+
+def _attribution(tokens: list[Token], j: int, verb_words: set[str]) -> bool:
+    """Whether a speech verb follows the place in its clause ("police in Kirkuk said")."""
+    for k in range(j, min(len(tokens), j + 4)):
+        w = tokens[k].norm
+        if w in _ATTRIBUTION:
+            return w not in verb_words
+        if w in (",", ";", ":", ".", '"', "and", "but"):
+            return False
+    return False
+
+
+_CHAIN_WORDS: Final = frozenset(
+    "in near outside inside of , ( ) 's the a an about some around just nearly roughly also located situated".split()
+)
+_REFERENCE: Final = frozenset("near outside km kilometres kilometers kms miles mile from".split())
+
+
+def _link(tokens: list[Token], j: int, i: int) -> str | None:
+    """How the place ending at token ``j`` and the next one starting at ``i`` name one location, or None.
+
+    "inner": the second lies inside the first ("Y's city of X", "the Y town of X"); "outer": the second
+    contains the first or is its reference point ("X in Y", "X, Y", "X, 20 km north of Y").
+    """
+    if i - j > 9 or i <= j:
+        return None
+    gap = [t.norm for t in tokens[j:i]]
+    free = 0
+    prev = ""
+    for w in gap:
+        if w in _CHAIN_WORDS or w in _SKIP_BACK or w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES \
+                or w in _PLACE_NOUNS or w in _OF_HEADS or w in _OF_LOCATIVE or w in _DIRECTIONS or w in _UNITS \
+                or w.isdigit() or w == "-" or (w == "from" and (prev in _UNITS or prev == "away")) \
+                or (w == "to" and prev in ("close", "next")):
+            prev = w
+            continue
+        if w in _STOP_BACK or w in _SPEECH or not w.isalpha() or free >= 2 or not (
+                prev in ("the", "a", "an") or prev in _PLACE_ADJECTIVES or prev in _SMALL_ADJECTIVES or free):
+            return None  # a free word only inside a noun phrase: "in the volatile Chinese region of"
+
+        free += 1
+        prev = w
+    if any(w in _REFERENCE for w in gap) or (gap[-1] == "of" and len(gap) >= 2 and gap[-2] in _DIRECTIONS):
+        return "ref"  # "X, 20 km north of Y", "X near Y": Y is a reference point
+    if gap[0] == "'s":
+        return "poss"  # "in Pakistan's northwestern city of X"
+    return "link"
+
+
 
 
 def _not_a_location(tokens: list[Token], i: int, j: int) -> bool:
@@ -753,7 +1005,7 @@ def _not_a_location(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, verb_words: set[str],
-              verb_last: int = -1) -> tuple[float, int] | None:
+              verb_last: int = -1, verb_head: int = -1) -> tuple[float, int] | None:
     """The locative preposition that governs the place at token ``i``: (weight, its token index) or None.
 
     Walks back over the noun phrase the place ends ("in the northern oil city of X", "north of X", "at a
@@ -765,19 +1017,42 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
     while k >= 0 and steps < 12:
         t = tokens[k]
         w = t.norm
-        if k == verb_last and steps > 0:
+        if (k == verb_last or k == verb_head) and steps > 0:
             return (0.5, k)  # the verb's object: "targeting the key village of X"
         if w == "of" and k > 0 and (tokens[k - 1].norm in _DIRECTIONS or tokens[k - 1].norm in _OF_LOCATIVE):
             return (0.0, k)  # "north of X", "20 km south of X", "the outskirts of X"
         if w in _PREP_WEIGHT:
             before = tokens[k - 1].norm if k > 0 else ""
-            if before in _NOT_LOC_BEFORE or (before in _SPEECH and before not in verb_words):
+            if before in _NOT_LOC_BEFORE or (before in _SPEECH and before not in verb_words
+                                             and (before in _SPEECH_VERBS or not _X.get('spv', 1))):
+                return None
+            if w in ("to", "toward", "towards") and _X.get('noto', 1):
+                if before in _NEXT_TO:
+                    return (0.0, k)  # "close to X", "at the entrance to X"
+                if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
+                    return (1.0, k)  # "an offensive to capture the town of X"
+                return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
+            if w == "between" and _X.get('nobetween', 0):
                 return None
             if w == "on" and steps == 0:
                 return None  # "on Tuesday"-like "on X" is rarely a place; "on the outskirts of X" has steps
             return (float(_PREP_WEIGHT[w]), k)
+        if _X.get('posswalk', 1) and w == "'s" and k - 1 in place_tok and place_tok[k - 1] != n:
+            k -= 1  # "in Pakistan's northwestern city of X": past the possessor
+            owner = place_tok[k]
+            while k - 1 >= 0 and place_tok.get(k - 1) == owner:
+                k -= 1
+            k -= 1
+            steps += 1
+            continue
+        if _X.get('of', 1) and w == "of" and k > 0 and not _of_place_head(tokens[k - 1].norm):
+            return None  # "ahead of X", "a commander of X's army": not a place phrase
         if w in _SKIP_BACK or w.isdigit() or w in _PLACE_ADJECTIVES or (k in place_tok and place_tok[k] != n):
             k -= 1
+            steps += 1
+            continue
+        if w == "-" and _X.get('hyph', 1) and k > 0 and tokens[k - 1].norm.isalpha() and steps > 0:
+            k -= 1  # "a Georgian-controlled district of X"
             steps += 1
             continue
         if w in (",", "-") and steps == 0:
@@ -799,9 +1074,11 @@ _OF_LOCATIVE: Final = frozenset(
     "outskirts vicinity heart centre center streets parts part edge edges suburbs suburb environs "
     "countryside border borders".split()
 )
+_NEXT_TO: Final = frozenset("close next adjacent entrance entrances gateway gates gate closer".split())
 _STOP_BACK: Final = frozenset(
     "said says say told is was were are be been being has have had will would could should may might can "
     "and or but who which that when while after before because as by for with than if since where "
+    "against from about under like upon amid despite without per including among following "
     "he she it they we i you his her their its our them him us this these those".split()
 )
 
@@ -816,4 +1093,10 @@ def _boundaries(tokens: list[Token], a: int, b: int) -> int:
         w = tokens[k].norm
         if w in (";", '"', ":") or (w == "," and k + 1 < len(tokens) and tokens[k + 1].norm in _CLAUSE_STARTS):
             count += 1
+        elif _X.get('ing', 1) and w == "," and k + 1 < len(tokens) and tokens[k + 1].norm.endswith("ing") \
+                and not tokens[k + 1].upper and tokens[k + 1].norm not in _NOT_PARTICIPLES:
+            count += 1  # ", killing five people": a participle clause
     return count
+
+
+_NOT_PARTICIPLES: Final = frozenset("including during according following nothing something anything".split())
