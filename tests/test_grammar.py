@@ -165,3 +165,16 @@ def test_required_actor_target() -> None:
     coder = eventcode.Coder(builtin=False, lexicon=lex, require="none", dates=False, places=False)
     assert [e.target.code for e in coder.code("Germany fights the rebels.") if e.target] == ["---REB"]
     assert coder.code("Germany fights poverty.") == []
+
+
+def test_obligation_is_a_demand() -> None:
+    """'X said Y must release Z' codes X demanding release of Y (not Y releasing)."""
+    from eventcode.lexicon import parse_text
+
+    lex = parse_text("== 0841\nrelease +\n== 010\nsay\n", ".verbs", "t.verbs")
+    parse_text("say said said\n", ".irregular", "t.irregular", lex)
+    parse_text("Russia\n    RUS\nSudan\n    SDN\nthe pilots\n    ---MIL\n", ".actors", "t.actors", lex)
+    coder = eventcode.Coder(builtin=False, lexicon=lex, require="none", dates=False, places=False)
+    got = [(e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None)
+           for e in coder.code("Russia said Sudan must release the pilots.")]
+    assert got == [("RUS", "1053", "SDN")]

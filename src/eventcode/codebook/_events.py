@@ -34,6 +34,7 @@ class EventCode:
 _lock = threading.Lock()
 _codes: dict[str, EventCode] = {}
 _intents: dict[str, str] = {}
+_demands: dict[str, str] = {}
 
 
 def _load() -> dict[str, EventCode]:
@@ -56,6 +57,7 @@ def _load() -> dict[str, EventCode]:
                 quad_classes=quads[code[:2]],
             )
         _intents.update({row["code"]: row["intent"] for row in read_tsv("modality.tsv")})
+        _demands.update({row["code"]: row["demand"] for row in read_tsv("demand.tsv")})
         _codes.update(codes)
     return _codes
 
@@ -93,3 +95,13 @@ def intent_code(code: str) -> str:
         if found is not None:
             return found
     return code
+
+
+def demand_code(code: str) -> str | None:
+    """The code for demanding ``code`` of someone ("X must release Y" -> 1053), or None where none applies."""
+    _load()
+    for n in range(len(code), 1, -1):
+        found = _demands.get(code[:n])
+        if found is not None:
+            return found
+    return None

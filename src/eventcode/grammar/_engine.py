@@ -377,6 +377,19 @@ def find_events(
     s = _Sentence(tokens, mentions, lex)
     n = s.n
     inside = _relative_spans(tokens)
+    mentions_by_start = {m.i: m for m in mentions if not m.locative}
+    for k in range(1, n - 1):
+        # "warplanes supported by Russia pounded ...": the agent of a reduced relative is not the subject
+        if tokens[k + 1].norm == "by" and tokens[k].norm in lex.participles and tokens[k - 1].norm[:1].isalpha():
+            q = k + 2
+            while q < n and q < k + 8 and tokens[q].norm not in W.BOUNDARY and tokens[q].norm != ",":
+                m_at = mentions_by_start.get(q)
+                if m_at is not None:
+                    q = m_at.j
+                    break
+                q += 1
+            for x in range(k, min(q, n)):
+                inside[x] = True
     covered = [False] * n
     for mention in mentions:
         for x in range(mention.i, mention.j):
@@ -400,7 +413,11 @@ def find_events(
                 i += 1
                 continue
         chain_start, chain = _aux_chain(tokens, i)
-        s.passive = bool(chain) and chain[0] in W.BE and tok.norm in lex.participles
+        s.passive = tok.norm in lex.participles and (
+            (bool(chain) and chain[0] in W.BE)
+            # "a helicopter captured by the army": a participle after its noun, with its agent
+            or (not chain and i + 1 < n and tokens[i + 1].norm == "by" and i > 0 and tokens[i - 1].norm[:1].isalpha())
+        )
         best: tuple[CompiledPattern, _Match] | None = None
         nxt = tokens[i + 1].norm if i + 1 < n else ""
         ahead: set[str] | None = None
@@ -464,7 +481,11 @@ def find_events(
                 trace.append(Trace(i, cp.entry.text, "negated"))
                 i = r.end if r.end > i else i + 1
                 continue
-            if any(w in W.HYPOTHETICAL for w in chain) or first_conditional < i:
+            obligation = "must" in chain or ("to" in chain and any(w in ("has", "have", "had") for w in chain))
+            if obligation and first_conditional > i and _demand(code) is not None:
+                code = _demand(code) or code  # "Sudan must return the helicopter": a demand on Sudan
+                notes.append("demand")
+            elif any(w in W.HYPOTHETICAL for w in chain) or first_conditional < i:
                 trace.append(Trace(i, cp.entry.text, "hypothetical or conditional"))
                 i = r.end if r.end > i else i + 1
                 continue
@@ -542,6 +563,11 @@ def find_events(
                     pronouns.append((len(found), pronoun + ":source"))
                 elif headline and subj is None:
                     notes.append("headline")
+        if "demand" in notes and source is not None:
+            # the one who must act is the target; the source is who said so ("Russia said Sudan must ...")
+            speaker, _, _ = _subject(s, source.i - 1, inside, 0) if source.i > 0 else (None, None, 0)
+            target, target_span, source = source, (source.i, source.j), speaker
+            source_span = None
         if source is not None:
             source_span = (source.i, source.j)
         if target is not None:
@@ -614,6 +640,12 @@ def _ends_mention(s: _Sentence, p: int) -> bool:
         if m is not None and m.j == p + 1:
             return True
     return False
+
+
+def _demand(code: str) -> str | None:
+    from eventcode.codebook import demand_code, get_event_code
+
+    return demand_code(code) if get_event_code(code) is not None else None
 
 
 def _intent(code: str) -> str:
