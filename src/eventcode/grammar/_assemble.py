@@ -209,7 +209,8 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | No
                 date_mention: DateMention | None, places: list[Place]) -> list[Event]:
     def side(members: tuple[ActorMention | None, ...], span: tuple[int, int] | None, is_source: bool
              ) -> list[Actor | None]:
-        if idx in resolved and ((f.source_span == span) if is_source else (f.target_span == span)):
+        if span is not None and idx in resolved and (
+                (f.source_span == span) if is_source else (f.target_span == span)):
             r = resolved[idx]
             if r is not None and members == (None,):
                 return [r]

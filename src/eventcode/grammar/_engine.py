@@ -87,7 +87,8 @@ class _Sentence:
             while k + 1 < len(ms):
                 nxt = ms[k + 1]
                 between = [t.norm for t in tokens[members[-1].j : nxt.i]]
-                if between in (["and"], [","], [",", "and"], ["&"], ["as", "well", "as"], ["or"]):
+                if between in (["and"], [","], [",", "and"], ["&"], ["as", "well", "as"], ["or"], ["and", "the"],
+                               [",", "the"], [",", "and", "the"]):
                     members.append(nxt)
                     k += 1
                     continue
@@ -126,8 +127,13 @@ class _Sentence:
             return False
         if norm in W.CLAUSE_STOP:
             return False
+        if norm in W.TIME_WORDS or norm == "'s":
+            return True  # "denied on Thursday charges", "backed Assad's bid"
+        if norm == "on" and p + 1 < self.n and self.tokens[p + 1].norm in W.TIME_WORDS:
+            return True
         cands = self.lex.verbs.get(norm)
-        if cands is not None and all(c.head_rest and not self.seq(p + 1, c.head_rest) for c in cands):
+        if cands is not None and all((c.head_rest and not self.seq(p + 1, c.head_rest)) or c.entry.noun_head
+                                     for c in cands):
             cands = None  # "full-scale": only "scale back" is a verb phrase here, and "back" does not follow
         if cands is not None:
             # "the captured ships", "both sides": a verb form used as an adjective or a noun
@@ -238,6 +244,8 @@ def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
     p = head - 1
     while p >= 0:
         norm = tokens[p].norm
+        if tokens[p].upper and p > 0 and norm in W.HYPOTHETICAL:
+            break  # "Theresa May will ...": a name, not the modal
         if (
             norm in W.BE or norm in W.HAVE or norm in W.DO or norm in W.NEGATION or norm in W.HYPOTHETICAL
             or norm in W.FUTURE or norm in W.ADVERB or (norm.endswith("ly") and len(norm) > 4 and not tokens[p].upper)
@@ -297,6 +305,12 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
                     m = mm
                     break
         if m is not None and not m.locative:
+            if m.i >= 2 and s.tokens[m.i - 1].norm == "of":
+                for q in range(max(floor, m.i - 9), m.i - 1):
+                    head = s.mention_at.get(q)
+                    if head is not None and head.j == m.i - 1 and not head.locative:
+                        m = head  # "Houthi rebels of Yemen claimed ...": the phrase's head, not its complement
+                        break
             g = s.groups_at.get(m.i)
             return g, None, p
         if first_word and norm in W.PRONOUNS:
@@ -485,6 +499,10 @@ def find_events(
             if obligation and first_conditional > i and _demand(code) is not None:
                 code = _demand(code) or code  # "Sudan must return the helicopter": a demand on Sudan
                 notes.append("demand")
+            elif ("would" in chain and not (set(chain) & (W.HYPOTHETICAL - {"would", "'d"}))
+                  and first_conditional > i and any(t.norm in W.REPORTING for t in tokens[:chain_start + 1])):
+                code = _intent(code)  # "the rebels said they would release ...": an announced intention
+                notes.append("intent")
             elif any(w in W.HYPOTHETICAL for w in chain) or first_conditional < i:
                 trace.append(Trace(i, cp.entry.text, "hypothetical or conditional"))
                 i = r.end if r.end > i else i + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 BE: Final = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "am", "'re", "'s", "get", "gets", "got", "gotten", "getting"]
+    ["is", "are", "was", "were", "be", "been", "being", "am", "'re", "get", "gets", "got", "gotten", "getting"]
 )
 HAVE: Final = frozenset(["has", "have", "had", "having", "'ve", "'d"])
 DO: Final = frozenset(["do", "does", "did"])
@@ -163,3 +163,9 @@ DETERMINERS: Final = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "'s",
      "any", "no", "every", "each", "another", "such", "whose"]
 )
+TIME_WORDS: Final = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "tonight", "overnight", "earlier", "later", "again", "also", "now", "recently", "last", "this", "week",
+     "month", "year", "morning", "evening", "afternoon", "night", "weekend"]
+)
+"""Words of a time phrase that may stand between a verb and its object ("denied on Thursday charges")."""

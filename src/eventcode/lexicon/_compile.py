@@ -97,7 +97,7 @@ def _expand(el: Element, classes: dict[str, tuple[tuple[str, ...], ...]], source
 
 
 def _celement(el: Element, memo: dict[tuple[str, tuple[tuple[str, ...], ...]], CElement]) -> CElement:
-    key = (el.kind, el.alternatives)
+    key = (el.kind + el.name, el.alternatives)
     found = memo.get(key)
     if found is not None:
         return found
