@@ -178,3 +178,14 @@ def test_obligation_is_a_demand() -> None:
     got = [(e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None)
            for e in coder.code("Russia said Sudan must release the pilots.")]
     assert got == [("RUS", "1053", "SDN")]
+
+
+def test_announced_refusal() -> None:
+    """'will not release' codes the refusal to release (1243); a past 'did not' codes nothing."""
+    from eventcode.lexicon import parse_text
+
+    lex = parse_text("== 0841\nrelease +\n", ".verbs", "t.verbs")
+    parse_text("the rebels\n    ---REB\nthe hostages\n    ---CVL\n", ".actors", "t.actors", lex)
+    coder = eventcode.Coder(builtin=False, lexicon=lex, require="none", dates=False, places=False)
+    assert [e.action.code for e in coder.code("The rebels will not release the hostages.")] == ["1243"]
+    assert coder.code("The rebels did not release the hostages.") == []

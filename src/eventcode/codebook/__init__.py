@@ -23,6 +23,7 @@ from eventcode.codebook._events import (
     intent_code,
     lookup_event_code,
     quad_class,
+    refusal_code,
 )
 
 __all__ = [
@@ -40,5 +41,6 @@ __all__ = [
     "is_country",
     "lookup_event_code",
     "quad_class",
+    "refusal_code",
     "split_actor_code",
 ]

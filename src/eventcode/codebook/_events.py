@@ -35,6 +35,7 @@ _lock = threading.Lock()
 _codes: dict[str, EventCode] = {}
 _intents: dict[str, str] = {}
 _demands: dict[str, str] = {}
+_refusals: dict[str, str] = {}
 
 
 def _load() -> dict[str, EventCode]:
@@ -58,6 +59,7 @@ def _load() -> dict[str, EventCode]:
             )
         _intents.update({row["code"]: row["intent"] for row in read_tsv("modality.tsv")})
         _demands.update({row["code"]: row["demand"] for row in read_tsv("demand.tsv")})
+        _refusals.update({row["code"]: row["refusal"] for row in read_tsv("negation.tsv")})
         _codes.update(codes)
     return _codes
 
@@ -102,6 +104,16 @@ def demand_code(code: str) -> str | None:
     _load()
     for n in range(len(code), 1, -1):
         found = _demands.get(code[:n])
+        if found is not None:
+            return found
+    return None
+
+
+def refusal_code(code: str) -> str | None:
+    """The code for refusing ``code`` ("will not release" -> 1243), or None where none applies."""
+    _load()
+    for n in range(len(code), 1, -1):
+        found = _refusals.get(code[:n])
         if found is not None:
             return found
     return None

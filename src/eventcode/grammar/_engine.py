@@ -129,6 +129,8 @@ class _Sentence:
             return False
         if norm in W.TIME_WORDS or norm == "'s":
             return True  # "denied on Thursday charges", "backed Assad's bid"
+        if p > 0 and self.tokens[p - 1].norm == "-" and self.tokens[p - 1].end == self.tokens[p].start:
+            return True  # "long-standing", "US-led", "open-ended": the second half of a compound
         if norm == "on" and p + 1 < self.n and self.tokens[p + 1].norm in W.TIME_WORDS:
             return True
         cands = self.lex.verbs.get(norm)
@@ -233,7 +235,8 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             break
         r = _match(s, pat, k + 1, pos + g2)
         if r is not None:
-            span = (pos, pos + g2) if g2 else None
+            content = any(s.tokens[x].norm not in W.SKIPPABLE for x in range(pos, pos + g2))
+            span = (pos, pos + g2) if g2 and content else None
             return _Match(r.end, r.target, span, r.source) if el.kind == "target" else r
     return None
 
@@ -246,6 +249,10 @@ def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
         norm = tokens[p].norm
         if tokens[p].upper and p > 0 and norm in W.HYPOTHETICAL:
             break  # "Theresa May will ...": a name, not the modal
+        if (norm in W.TIME_WORDS and norm not in ("last", "this")) or (
+                norm == "on" and p + 1 < head and tokens[p + 1].norm in W.TIME_WORDS):
+            p -= 1  # "threatened on Monday to impose": a time phrase inside the chain
+            continue
         if (
             norm in W.BE or norm in W.HAVE or norm in W.DO or norm in W.NEGATION or norm in W.HYPOTHETICAL
             or norm in W.FUTURE or norm in W.ADVERB or (norm.endswith("ly") and len(norm) > 4 and not tokens[p].upper)
@@ -492,9 +499,14 @@ def find_events(
             notes.append("intent")
         if not noun:
             if any(w in W.NEGATION for w in chain):
-                trace.append(Trace(i, cp.entry.text, "negated"))
-                i = r.end if r.end > i else i + 1
-                continue
+                announced = any(w in W.FUTURE or w in ("would", "'d") for w in chain)
+                refusal = _refusal(code) if announced else None
+                if refusal is None:
+                    trace.append(Trace(i, cp.entry.text, "negated"))
+                    i = r.end if r.end > i else i + 1
+                    continue
+                code = refusal  # "will not release the hostages": a refusal (1243)
+                notes.append("refusal")
             obligation = "must" in chain or ("to" in chain and any(w in ("has", "have", "had") for w in chain))
             if obligation and first_conditional > i and _demand(code) is not None:
                 code = _demand(code) or code  # "Sudan must return the helicopter": a demand on Sudan
@@ -658,6 +670,12 @@ def _ends_mention(s: _Sentence, p: int) -> bool:
         if m is not None and m.j == p + 1:
             return True
     return False
+
+
+def _refusal(code: str) -> str | None:
+    from eventcode.codebook import get_event_code, refusal_code
+
+    return refusal_code(code) if get_event_code(code) is not None else None
 
 
 def _demand(code: str) -> str | None:
