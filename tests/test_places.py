@@ -114,6 +114,33 @@ def test_small_towns_need_context() -> None:
     assert _texts("The Thardeh Mountains fell.") == ["Thardeh Mountains"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes with the Free Syrian Army and Ahrar al-Sham fighters were reported.",
+        "The New York Times and Xinhua reported the raid.",
+        "The Islamic State of Iraq and the Levant claimed the attack.",
+    ],
+)
+def test_names_inside_longer_names(text: str) -> None:
+    """A place name inside an organisation's or newspaper's name is not a place."""
+    assert _texts(text) == []
+
+
+def test_longer_names_kept_in_place_phrases() -> None:
+    """A place name before a facility, after a locative preposition or in a title-case headline is kept."""
+    assert _texts("A bomb went off near the Baghdad Hotel.") == ["Baghdad"]
+    assert _texts("Suicide Bomber Kills Five In Kabul Police Station") == ["Kabul"]
+
+
+def test_name_variants_in_text() -> None:
+    """'Al-Raqqa' is matched whole; 'the German town of X' is not Germantown; lists of unknown towns."""
+    assert _texts("Jets struck Al-Raqqa overnight.") == ["Al-Raqqa"]
+    assert _texts("Protesters marched in the western German town of Mainz.") == ["Mainz"]
+    got = _texts("Shelling hit the villages of Kafr Tamra, Hayyan and Bayyun at dawn.")
+    assert got == ["Kafr Tamra", "Hayyan", "Bayyun"]
+
+
 def test_public_api_and_offsets() -> None:
     """eventcode.find_places gives places whose offsets slice the text."""
     text = "Troops moved from Basra to the Gaza Strip, then to New York."
@@ -178,10 +205,33 @@ def _location(text: str, verb: str) -> str | None:
         ("Soldiers opened fire at a checkpoint in Kandahar province.", "opened", "Kandahar province"),
         ("In the West Bank town of Hebron, troops arrested a man.", "arrested", "Hebron"),
         ("A convoy was ambushed 20 km north of Kirkuk.", "ambushed", "Kirkuk"),
+        ("Gunmen opened fire in Karachi's old city on Friday.", "opened", "Karachi"),
+        ("Troops captured 70 percent of Bosnia in 1992.", "captured", "Bosnia"),
+        ("Rebels launched an offensive to capture the town of Marea.", "launched", "Marea"),
+        ("Rockets fell close to Benghazi on Friday.", "fell", "Benghazi"),
     ],
 )
 def test_event_location(text: str, verb: str, where: str) -> None:
     """The place governed by a locative preposition, or the verb's object, is the event's location."""
+    assert _location(text, verb) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "where"),
+    [
+        ("Gunmen killed three traders in the town of Gusau in northern Nigeria on Monday.", "killed", "Gusau"),
+        ("A car bomb exploded in Pakistan's northwestern city of Parachinar, killing 12.", "exploded", "Parachinar"),
+        ("In Baqubah, 50 km northeast of Baghdad, gunmen killed two policemen.", "killed", "Baqubah"),
+        ("Militants shelled positions at the Kuweires Military Airport northeast of Aleppo.", "shelled",
+         "Kuweires Military Airport"),
+        ("A bomb killed five people in the Hotan prefecture in the restive Chinese region of Xinjiang.", "killed",
+         "Hotan"),
+        ("A bomb exploded in the Karrada district of Baghdad.", "exploded", "Karrada"),
+        ("Gunmen shot a man dead on Jolo, about 900 kilometers south of Manila.", "shot", "Jolo"),
+    ],
+)
+def test_most_specific_place_of_a_chain(text: str, verb: str, where: str) -> None:
+    """Of places that name one location, the most specific is the event's; a reference point never is."""
     assert _location(text, verb) == where
 
 
@@ -193,10 +243,16 @@ def test_event_location(text: str, verb: str, where: str) -> None:
         ("The envoy to Pakistan criticised the raid.", "criticised"),
         ("Pakistan's foreign ministry condemned the attack.", "condemned"),
         ("The minister, who was born in Herat, resigned.", "resigned"),
+        ("Thousands of refugees fled to Turkey last week.", "fled"),
+        ("Insurgents shot down a U.S. helicopter on Sunday.", "shot"),
+        ("Bombs killed 20 people ahead of Iraq's first election.", "killed"),
+        ("Troops killed 40 rebels in the 1967 Middle East war.", "killed"),
+        ("A roadside bomb killed five people, police in Kirkuk said.", "killed"),
     ],
 )
 def test_not_event_location(text: str, verb: str) -> None:
-    """Adjectives, compounds, possessives and envoys' postings are not where the event happened."""
+    """Adjectives, compounds, possessives, envoys' postings, destinations, modified nouns and where a source
+    spoke are not where the event happened."""
     assert _location(text, verb) is None
 
 

@@ -19,14 +19,17 @@ Matching rules:
   words or people's names ("Mobile", "Reading", "Nice", "Bath", "Police", "Victoria", "Obama") need a strict
   context (not "from" or "to"). Nationality adjectives ("Afghan"), months, weekdays and organisations are never
   places. A small city right after a title ("President X"), inside a longer capitalised name ("Hamid Karzai")
-  or before "said" is taken for a person's name.
+  or before "said" is taken for a person's name. A name inside a longer proper name is not a place: "the Free
+  Syrian Army", "the New York Times", "Ahrar al-Sham", "the Islamic State of Iraq", "Tal Afar" when only "Afar"
+  is known (but "at the Baghdad Hotel", "in Mir Ali", and anything in a title-case headline are kept).
 * Ambiguous names are resolved by the countries named elsewhere in the same text ("Georgia" with "Tbilisi",
   "Hyderabad" with "Pakistan"), then by the kind of place the text names ("Kandahar province" is the division,
   bare "Kandahar" the city), then by a rank: countries and national capitals before big cities (100,000 or
   more), divisions and regions, then smaller towns by population ("Washington" is the US capital, "Georgia" the
   country, "New York" the city).
 * A capitalised name the gazetteer does not know is still a place in an unmistakable construction: "the
-  village of X", "the town of X", "in X district", "X refugee camp". It has only a name (no country).
+  village of X", "the towns of X, Y and Z", "in X district", "Mogadishu's X district", "X refugee camp". It has
+  only a name (no country). "Al-Raqqa" is matched whole when the gazetteer knows "Raqqa".
 
 ``feature`` is ``country``, ``admin1``, ``city`` or ``region`` (territories, disputed areas, seas and world
 regions from ``extra_places.tsv``), or ``None`` for a name found by construction only. Countries and
@@ -35,10 +38,19 @@ divisions carry no coordinates (the sources have none); ``admin1`` is the first-
 
 :func:`event_location` picks the place attached to the event's clause: a place governed by a locative
 preposition ("in Helmand", "in the capital of Logar province", "near Kabul", "at a checkpoint in X",
-"20 km north of X"), the direct object of the event verb ("shelled Aleppo"), or a dateline ("KABUL, ..."),
-nearest the verb, the most specific of a chain ("the West Bank city of Nablus" gives Nablus). Places named for
-another reason are not locations: "Afghan", "a Kabul-based group", "the envoy to Pakistan", "Pakistan's
-foreign ministry", "said in Islamabad" (where the speaking, not the event, took place), "born in X".
+"20 km north of X", "in Karachi's streets", "close to X"), the object of the event verb ("shelled Aleppo",
+"captured 70 percent of Bosnia", "an offensive to capture the town of X"), or a dateline ("KABUL, ..."),
+nearest the verb (a clause boundary counts as three words; a place after the verb may be 16 words away, one
+before it 26, and a country or region counts as a few words further than a town). Places that name one location
+together form a chain that stands for its most specific place: "in the town of X in northern Nigeria" and "in
+Pakistan's northwestern city of X" give X, "in X, 20 km north of Y" gives X (Y is a reference point), "the West
+Bank city of Nablus" gives Nablus.
+
+Places named for another reason are not locations: "Afghan", "a Kabul-based group", "the envoy to Pakistan",
+"Pakistan's foreign ministry", "said in Islamabad" or "..., police in Kirkuk said" (where the speaking, not the
+event, took place), "born in X", "fled to Turkey" (a destination), "ahead of Iraq's election" (an "of" phrase
+whose head is not a place noun), "shot down a U.S. helicopter" and "the 1967 Middle East war" (a place that
+modifies a noun, unless in a locative phrase: "in a Kabul restaurant").
 """
 
 from __future__ import annotations
@@ -89,7 +101,8 @@ _OF_HEADS: Final = frozenset(
     "village town city district province governorate region area suburb suburbs neighborhood neighbourhood camp "
     "county municipality outskirts capital state island islands port villages towns cities districts provinces "
     "areas regions countryside vicinity environs governorates neighborhoods neighbourhoods counties "
-    "municipalities settlement settlements hamlet hamlets quarters states".split()
+    "municipalities settlement settlements hamlet hamlets quarters states hills farms fields mountains slopes "
+    "stronghold strongholds resort resorts".split()
 )
 _TITLES: Final = frozenset(
     "president minister mr mrs ms dr gen general sen senator rep representative gov governor king queen prince "
@@ -347,8 +360,14 @@ class Gazetteer:
             recs = [(c, r) for c, r in recs if not _looks_like_person(r, tokens, i, j, c.tier)]
             if not recs:
                 return None
-        if _X.get('longer', 1) and self._in_longer_name(text, tokens, i, j, recs):
+        if self._in_longer_name(text, tokens, i, j, recs):
             return None
+        words = key.split(" ")
+        if len(words) > 1 and words[0] in self._never and words[-1] in _PLACE_NOUNS:
+            return None  # "the German town of X" is not Germantown
+        if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in _NAME_PREFIXES \
+                and tokens[i - 1].norm not in _PARTICLES:
+            return None  # "Tal Afar", "Wadi Barada": the end of a longer name, not the place of that name
         if resolve and context is None and len({r.country for _, r in recs}) > 1:
             context = self._context_countries(text)
         best = max(recs, key=lambda cr: _rank(cr[1], context if resolve else None, nxt))
@@ -360,27 +379,26 @@ class Gazetteer:
     def _in_longer_name(self, text: str, tokens: list[Token], i: int, j: int, recs: list[tuple[_Cand, _Rec]]
                         ) -> bool:
         """Whether the name is part of a longer proper name: "the Free Syrian Army", "the New York Times",
-        "Ahrar al-Sham", "the Islamic State of Iraq"."""
+        "Ahrar al-Sham", "Fatah Halab", "the Islamic State of Iraq" (not in a headline's title case)."""
         if _title_case(tokens, i, j):
             return False
-        countries = all(r.feature == "country" for _, r in recs)
         n = len(tokens)
-        if j < n and (_X.get('longc', 1) or not countries) and tokens[i - 1 if i else 0].norm not in _STRICT_LOCATIVE:
+        after_locative = i > 0 and tokens[i - 1].norm in _STRICT_LOCATIVE  # "in Mir Ali", "at Tal Kroum"
+        if j < n and not after_locative:
             t = tokens[j]
             w = t.norm
             if t.upper and w.isalpha() and w not in _PLACE_NOUNS and w not in _OF_HEADS and w not in _LANDMARKS \
-                    and w not in _WEEKDAYS_MONTHS and w not in _DIRECTIONS and w not in _ADMIN_NOUNS \
-                    and w not in _NAME_WORDS_OK and w not in _FACILITIES:
-                return True
+                    and w not in _WEEKDAYS_MONTHS and w not in _DIRECTIONS and w not in _FACILITIES:
+                return True  # "the Free Syrian Army", "the Washington Post"
         if i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].upper and tokens[i - 2].norm in _ORG_NOUNS:
-            return True
-        if not countries and i >= 2 and tokens[i - 2].norm not in LOCATIVE:
+            return True  # "the Islamic State of Iraq", "the Revolutionary Armed Forces of Colombia"
+        if i >= 2 and tokens[i - 2].norm not in LOCATIVE and not all(r.feature == "country" for _, r in recs):
             t = tokens[i - 1]
             w = t.norm
-            if t.upper and w.isalpha() and not text[t.start : t.end].isupper() and w not in _DIRECTIONS and w not in LOCATIVE and w not in _FUNCTION \
-                    and w not in _NAME_PREFIXES and w not in _PLACE_ADJECTIVES \
-                    and (w not in self._never or w in _TITLES) and _X.get('prevcap', 1):
-                return True
+            if t.upper and w.isalpha() and not text[t.start : t.end].isupper() and w not in _DIRECTIONS \
+                    and w not in LOCATIVE and w not in _FUNCTION and w not in _NAME_PREFIXES \
+                    and w not in _PLACE_ADJECTIVES and (w not in self._never or w in _TITLES):
+                return True  # "Ahrar al-Sham", "Fatah Halab" (but "through Midtown Manhattan")
         return False
 
     def _of_construction(self, tokens: list[Token], i: int) -> bool:
@@ -408,12 +426,28 @@ class Gazetteer:
         out: list[_Match] = []
         n = len(tokens)
         for k, t in enumerate(tokens):
-            if t.norm == "of" and k > 0 and k + 1 < n and tokens[k - 1].norm in _OF_HEADS and tokens[k + 1].upper:
+            if t.norm == "of" and k > 0 and k + 1 < n and tokens[k - 1].norm in _OF_HEADS and tokens[k + 1].upper \
+                    and not tokens[k - 1].upper:  # not "the Islamic State of X"
                 i = k + 1
-                j = self._name_end(tokens, i)
-                if j > i and not taken.intersection(range(i, j)) and self._plausible(tokens, i, j):
-                    out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
-                    taken.update(range(i, j))
+                while True:
+                    j = self._name_end(tokens, i)
+                    if j > i and not taken.intersection(range(i, j)) and self._plausible(tokens, i, j):
+                        out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
+                        taken.update(range(i, j))
+                    elif i in taken:
+                        j = i
+                        while j in taken:
+                            j += 1
+                    else:
+                        break
+                    # "the villages of X, Y and Z": the rest of the list
+                    if tokens[k - 1].norm not in _PLURAL_HEADS or j >= n or tokens[j].norm not in (",", "and"):
+                        break
+                    i = j + 1
+                    if i < n and tokens[i].norm == "and":
+                        i += 1
+                    if i >= n or not tokens[i].upper:
+                        break
             elif t.norm in _PLACE_NOUNS and k > 0 and tokens[k - 1].upper and tokens[k - 1].norm not in _DIRECTIONS:
                 j = k
                 i = j - 1
@@ -424,10 +458,15 @@ class Gazetteer:
                 if i >= j or taken.intersection(range(i, j)):
                     continue
                 before = tokens[i - 1].norm if i > 0 else ""
-                located = before in _STRICT_LOCATIVE or (
-                    before == "the" and i > 1 and (tokens[i - 2].norm in LOCATIVE or tokens[i - 2].norm in _PLACE_VERBS)
+                b = i - 1
+                while b > 0 and tokens[b].norm in _PLACE_ADJECTIVES:
+                    b -= 1  # "in the southwestern X area"
+                before = tokens[b].norm if b >= 0 else ""
+                located = before in _STRICT_LOCATIVE or before == "'s" or (
+                    before == "the" and b > 0 and (tokens[b - 1].norm in LOCATIVE or tokens[b - 1].norm in _PLACE_VERBS)
                 )
-                if located and self._plausible(tokens, i, j):
+                adjective = j - i == 1 and (tokens[i].norm in _SMALL_ADJECTIVES or tokens[i].norm in _PLACE_ADJECTIVES)
+                if located and not adjective and self._plausible(tokens, i, j):
                     out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
                     taken.update(range(i, j))
         # "the Thardeh Mountains", "Kuweires Military Airport", "near the Kissufim crossing"
@@ -532,7 +571,6 @@ _ORG_NOUNS: Final = frozenset(
     "parliament court coalition alliance brigade brigades battalion battalions corps command mission observatory "
     "office embassy commission agency authority academy museum society foundation company corporation".split()
 )
-_NAME_WORDS_OK: Final = frozenset("city province governorate district region state".split())
 
 
 _FACILITIES: Final = frozenset(
@@ -550,9 +588,14 @@ def _title_case(tokens: list[Token], i: int, j: int) -> bool:
     """Whether the words around a name are in title case (a headline), where capitals tell nothing."""
     for k in range(max(1, i - 4), min(len(tokens), j + 4)):
         t = tokens[k]
-        if t.upper and (t.norm in _FUNCTION or t.norm in LOCATIVE or t.norm in _SPEECH):
+        if t.upper and (t.norm in _FUNCTION or t.norm in LOCATIVE or t.norm in _SPEECH) \
+                and tokens[k - 1].norm not in _SENTENCE_OPENERS:
             return True
     return False
+
+
+_SENTENCE_OPENERS: Final = frozenset('. ! ? : ; " ( - -- \u2013 \u2014 \u201c'.split())
+"""Tokens after which a capitalised word starts a sentence or a quotation (its capital tells nothing)."""
 
 
 def _prev_norm(tokens: list[Token], i: int) -> str:
@@ -577,7 +620,7 @@ def _appositive_place(tokens: list[Token], j: int) -> bool:
     if j >= n or tokens[j].norm != ",":
         return False
     k = j + 1
-    if k < n and tokens[k].norm in ("a", "an", "the"):
+    if k < n and tokens[k].norm in ("a", "an", "the", "another", "one", "its"):
         k += 1
     steps = 0
     while k < n and steps < 3:
@@ -592,6 +635,10 @@ def _appositive_place(tokens: list[Token], j: int) -> bool:
     return False
 
 
+_PLURAL_HEADS: Final = frozenset(
+    "villages towns cities districts provinces areas regions neighborhoods neighbourhoods settlements suburbs "
+    "governorates hamlets quarters hills farms fields mountains counties municipalities resorts".split()
+)
 _PLACE_ADJECTIVES: Final = frozenset(
     "north south east west northern southern eastern western central northeastern northwestern southeastern "
     "southwestern northeast northwest southeast southwest rural downtown greater old restive besieged embattled "
@@ -731,8 +778,6 @@ def find_places(text: str) -> list[Place]:
     return default_gazetteer().find(text, 0, len(text))
 
 
-_X: dict[str, int] = {}
-_DBG: dict = None
 # -- the event's location -----------------------------------------------------------------------------------------
 
 
@@ -771,16 +816,15 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
     verb_words = {t.norm for t in tokens[v_i:v_j]}
     scores: dict[int, float] = {}
     excluded: set[int] = set()
-    for n, (i, j, _p) in enumerate(spans):
+    for n, (i, j, place) in enumerate(spans):
         possessive = _possessive(tokens, j)
-        if _not_a_location(tokens, i, j) and not (possessive and _X.get('poss', 1)):
+        if _not_a_location(tokens, i, j) and not possessive:
             excluded.add(n)
-            if _DBG is not None: _DBG['why', n] = 'excluded'
             continue
-        if _X.get('attr', 1) and i >= v_j and _attribution(tokens, j, verb_words):
-            if _DBG is not None: _DBG['why', n] = 'attribution'
+        if i >= v_j and _attribution(tokens, j, verb_words):
             continue  # "..., police in Kirkuk said": where the source is, not the event
-        how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i if _X.get('head', 1) else -1)
+        how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i,
+                        place.feature not in ("country", "region"))
         if how is None:
             if _object_of_verb(tokens, v_i, v_j, i, j):
                 weight = 1.0  # the event verb's object: "shelled Aleppo", "destroyed an upscale X restaurant"
@@ -788,17 +832,11 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
                     sentence_start and text[tokens[0].start : tokens[0].end].isupper():
                 weight = 3.0  # dateline: "KABUL, Afghanistan (AP) -"
             else:
-                if _DBG is not None: _DBG['why', n] = 'ungoverned'
                 continue
         else:
             weight = how[0]
-        if _X.get('mod', 1) and _modifier(tokens, j) and (weight > 1 or _p.feature == "country"):
-            if _DBG is not None: _DBG['why', n] = 'modifier'
+        if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
-        if _DBG is not None:
-            _DBG[n] = ('obj' if how is None and weight == 1.0 else 'dateline' if how is None else
-                       'verbobj' if how[0] == 0.5 else 'gov:' + tokens[how[1]].norm,
-                       'after' if i >= v_j else 'before' if j <= v_i else 'inside')
         if i >= v_j:
             dist = i - v_j
         elif j <= v_i:
@@ -806,60 +844,89 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         else:
             dist = 0
         dist += 3 * _boundaries(tokens, min(j, v_i), max(i, v_j))
-        if dist > _MAX_DISTANCE:
-            if _DBG is not None: _DBG['why', n] = 'far'
+        if dist > (_MAX_AFTER if i >= v_j else _MAX_BEFORE):
             continue
         scores[n] = weight * 2 + dist
     if not scores:
         return None
-    # Chains of places that name one location ("in the town of X in northern Y", "in X, 20 km north of Y",
-    # "in Y's northern city of X"): a chain is attached as its best-attached member is, and stands for its most
+    # A chain of places names one location ("in the town of X in northern Y", "in X, 20 km north of Y", "in Y's
+    # northern city of X"): it is as close to the verb as its best-attached member, and stands for its most
     # specific place.
-    best: float | None = None
-    best_rep = -1
-    n_spans = len(spans)
+    best: tuple[float, int] | None = None
+    for members, links in _chains(tokens, spans, excluded):
+        scored = [k for k in members if k in scores]
+        if not scored:
+            continue
+        score = min(scores[k] + _FEATURE_COST.get(spans[k][2].feature or "", 0) for k in scored)
+        if best is not None and score >= best[0]:
+            continue
+        i0 = spans[members[0]][0]
+        # a chain whose first place is not governed by anything else ("Delhi in India, held by mutineers, ...")
+        bare = members[0] not in excluded and (
+            i0 == 0 or tokens[i0 - 1].norm in (",", "(", "-", '"') or tokens[i0 - 1].norm in _PREP_WEIGHT)
+        best = (score, _most_specific(spans, members, links, scored, bare))
+    return spans[best[1]][2] if best is not None else None
+
+
+def _chains(tokens: list[Token], spans: list[tuple[int, int, Place]], excluded: set[int]
+            ) -> list[tuple[list[int], dict[int, str]]]:
+    """The places of a sentence grouped into chains: each chain's members and the link to each member after
+    the first (see :func:`_link`)."""
+    out: list[tuple[list[int], dict[int, str]]] = []
     n = 0
-    while n < n_spans:
+    while n < len(spans):
         members = [n]
-        refs: set[int] = set()
-        owned: set[int] = set()
+        links: dict[int, str] = {}
         m = n
-        while m + 1 < n_spans and m not in excluded and m + 1 not in excluded:
-            link = _link(tokens, spans[m][1], spans[m + 1][0]) if _X.get('chain', 1) else None
+        while m + 1 < len(spans) and m not in excluded and m + 1 not in excluded:
+            link = _link(tokens, spans[m][1], spans[m + 1][0])
             if link is None:
                 break
             m += 1
             members.append(m)
-            if link == "ref":
-                refs.add(m)
-            elif link == "poss":
-                owned.add(m)
+            links[m] = link
+        out.append((members, links))
         n = m + 1
-        scored = [k for k in members if k in scores]
-        if not scored:
-            continue
-        chain_score = min(scores[k] + _FEATURE_COST.get(spans[k][2].feature or "", 0) * _X.get('fc', 1)
-                          for k in scored)
-        if best is not None and chain_score >= best:
-            continue
-        if all(k in refs for k in scored):
-            # "on Jolo, 940 km south of Manila": the place that the reference point locates
-            eligible = [k for k in members if k < scored[0] and k not in refs and k not in excluded]
-        else:
-            eligible = [k for k in members if k >= scored[0] and k not in refs and k not in excluded]
-        best = chain_score
-        best_rep = max(eligible or scored, key=lambda k: (_SPECIFIC.get(spans[k][2].feature or "", 4),
-                                                          -_population(spans[k][2]), k in owned, -k))
-    if best is None:
-        return None
-    if _DBG is not None:
-        _DBG['pick'] = best_rep
-    return spans[best_rep][2]
+    return out
 
 
 _SPECIFIC: Final = {"city": 4, "": 4, "admin1": 3, "region": 2, "country": 1}
 _FEATURE_COST: Final = {"country": 3, "region": 2}
 """Extra distance for broad places, so that a town nearby in another phrase wins over a country."""
+
+
+def _most_specific(spans: list[tuple[int, int, Place]], members: list[int], links: dict[int, str],
+                   scored: list[int], bare: bool) -> int:
+    """The place a chain stands for: the most specific kind of place, never a reference point ("X, 20 km north
+    of Y"); of two places of a kind, the one the link makes the smaller ("X in Y", "X, Y": X; "Y's city of X":
+    X; "the Y district of X": the smaller city).
+
+    Places before the first attached member count only if none of them is governed otherwise ("Delhi in India,
+    ..." but not "captured by Iran in the Shatt al-Arab"), or if only reference points are attached ("on Jolo,
+    940 km south of Manila").
+    """
+    refs = {k for k, link in links.items() if link == "ref"}
+    if bare or all(k in refs for k in scored):
+        eligible = [k for k in members if k not in refs]
+    else:
+        eligible = [k for k in members if k >= scored[0] and k not in refs]
+    if not eligible:
+        return scored[0]
+    best = eligible[0]
+    for k in eligible[1:]:
+        have = _SPECIFIC.get(spans[best][2].feature or "", 4)
+        this = _SPECIFIC.get(spans[k][2].feature or "", 4)
+        link = links.get(k)
+        inner = link == "poss" or (link == "of" and k == best + 1 and _smaller(spans[k][2], spans[best][2]))
+        if this > have or (this == have and inner):
+            best = k
+    return best
+
+
+def _smaller(p: Place, q: Place) -> bool:
+    """Whether ``p`` is a smaller place than ``q`` of the same kind (an unknown name is the smaller)."""
+    a, b = _population(p), _population(q)
+    return a < b or (a == b == 0)
 
 
 def _population(p: Place) -> int:
@@ -881,6 +948,21 @@ def _modifier(tokens: list[Token], j: int) -> bool:
         and not w.endswith(("ed", "ing", "ly"))
 
 
+def _event_noun_after(tokens: list[Token], j: int) -> bool:
+    """Whether the place modifies an event noun ("the 1967 Middle East war", "the Iraq conflict")."""
+    for t in tokens[j : j + 3]:
+        if t.norm in _EVENT_NOUNS:
+            return True
+        if t.upper or not t.norm.isalpha():
+            return False
+    return False
+
+
+_EVENT_NOUNS: Final = frozenset(
+    "war wars conflict crisis uprising revolution election elections campaign talks summit conference meeting "
+    "case trial affair scandal deal agreement accord process dispute issue policy question situation peace "
+    "problem regime".split()
+)
 _NOT_NOUNS: Final = frozenset(
     "today yesterday tonight earlier later last this next early late again also still now then here there "
     "overnight soon recently alone itself".split()
@@ -889,16 +971,16 @@ _NOT_NOUNS: Final = frozenset(
 
 def _possessive(tokens: list[Token], j: int) -> bool:
     """Whether the place is the possessor of a place noun: "in Karachi's streets", "near Iraq's border"."""
-    if j >= len(tokens) or tokens[j].norm != "'s":
+    if j >= len(tokens) or tokens[j].norm not in ("'s", "s"):
         return False
-    if not _X.get('posshead', 1):
-        return True
     for t in tokens[j + 1 : j + 5]:
         w = t.norm
         if _of_place_head(w) or w in _LANDMARKS:
             return True
+        if t.upper and w.isalpha():
+            return True  # "at Bethlehem's Church of the Nativity", "Mogadishu's Wadajir district"
         if not (w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES or w in _SKIP_BACK or w.isdigit() or w == "-"
-                or (t.upper and w.isalpha())):
+                or w in ("most", "more", "least")):
             return False
     return False
 
@@ -919,14 +1001,12 @@ _REGION_WORDS: Final = frozenset(
 
 
 def _object_of_verb(tokens: list[Token], v_i: int, v_j: int, i: int, j: int) -> bool:
-    """Whether the place at tokens ``i:j`` is the verb's object ("shelled Aleppo", "bombed the Golan") or the
-    subject of its passive ("Damascus was shelled"): only articles, adjectives or auxiliaries between."""
+    """Whether the place at tokens ``i:j`` is the verb's object ("shelled Aleppo", "bombed the Golan"): only
+    articles and adjectives between."""
     if i >= v_j and i - v_j <= 3:
         return all(_np_word(t.norm) for t in tokens[v_j:i])
     if v_i < i < v_j and i - v_i <= 4:
         return all(_np_word(t.norm) for t in tokens[v_i + 1 : i])
-    if _X.get('passive', 1) and j <= v_i and v_i - j <= 4 and any(t.norm in _PASSIVE_AUX for t in tokens[j:v_i]):
-        return all(t.norm in _PASSIVE_AUX or t.norm.endswith("ly") for t in tokens[j:v_i])
     return False
 
 
@@ -934,11 +1014,11 @@ def _np_word(w: str) -> bool:
     return w in ("the", "a", "an") or w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES
 
 
-_PASSIVE_AUX: Final = frozenset("is was were are been being has have had also again reportedly".split())
-
-
-_MAX_DISTANCE = 18
-"""Tokens (clause boundaries count three) beyond which a place is too far from the verb to be its location."""
+_MAX_AFTER = 16
+_MAX_BEFORE = 26
+"""Tokens (clause boundaries count three) beyond which a place after (before) the verb is too far from it to be
+its location. A place before the verb is often in a fronted phrase ("In X, ...") or the subject ("A bomb in a
+crowded X market killed ..."), further from the verb than a place after it."""
 
 _ATTRIBUTION: Final = frozenset("said says told reported quoted added".split())
 
@@ -955,7 +1035,7 @@ def _attribution(tokens: list[Token], j: int, verb_words: set[str]) -> bool:
 
 
 _CHAIN_WORDS: Final = frozenset(
-    "in near outside inside of , ( ) 's the a an about some around just nearly roughly also located situated".split()
+    "in near outside inside of , ( ) 's s the a an about some around just nearly roughly also located situated".split()
 )
 _REFERENCE: Final = frozenset("near outside km kilometres kilometers kms miles mile from".split())
 
@@ -963,10 +1043,12 @@ _REFERENCE: Final = frozenset("near outside km kilometres kilometers kms miles m
 def _link(tokens: list[Token], j: int, i: int) -> str | None:
     """How the place ending at token ``j`` and the next one starting at ``i`` name one location, or None.
 
-    "inner": the second lies inside the first ("Y's city of X", "the Y town of X"); "outer": the second
-    contains the first or is its reference point ("X in Y", "X, Y", "X, 20 km north of Y").
+    ``"ref"``: the second is a reference point ("X, 20 km north of Y", "X near Y"); ``"poss"``: the first owns
+    the second ("Y's northern city of X"); ``"of"``: "the X town of Y", "the X district of Y" (either may be
+    inside the other); ``"link"``: the second contains the first ("X in Y", "X, Y", "X in the province of Y").
+    The words between may only be those of place phrases (prepositions, place nouns, adjectives, distances).
     """
-    if i - j > 9 or i <= j:
+    if i - j > 12 or i <= j:
         return None
     gap = [t.norm for t in tokens[j:i]]
     free = 0
@@ -974,7 +1056,7 @@ def _link(tokens: list[Token], j: int, i: int) -> str | None:
     for w in gap:
         if w in _CHAIN_WORDS or w in _SKIP_BACK or w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES \
                 or w in _PLACE_NOUNS or w in _OF_HEADS or w in _OF_LOCATIVE or w in _DIRECTIONS or w in _UNITS \
-                or w.isdigit() or w == "-" or (w == "from" and (prev in _UNITS or prev == "away")) \
+                or w[:1].isdigit() or w == "-" or (w == "from" and (prev in _UNITS or prev == "away")) \
                 or (w == "to" and prev in ("close", "next")):
             prev = w
             continue
@@ -986,8 +1068,11 @@ def _link(tokens: list[Token], j: int, i: int) -> str | None:
         prev = w
     if any(w in _REFERENCE for w in gap) or (gap[-1] == "of" and len(gap) >= 2 and gap[-2] in _DIRECTIONS):
         return "ref"  # "X, 20 km north of Y", "X near Y": Y is a reference point
-    if gap[0] == "'s":
+    if gap[0] in ("'s", "s"):
         return "poss"  # "in Pakistan's northwestern city of X"
+    if len(gap) >= 2 and gap[-1] == "of" and gap[-2] in _OF_HEADS and not any(
+            w in _CHAIN_WORDS for w in gap[:-1]):
+        return "of"  # "the West Bank town of Nablus", "the Karradah district of Baghdad"
     return "link"
 
 
@@ -1005,7 +1090,7 @@ def _not_a_location(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, verb_words: set[str],
-              verb_last: int = -1, verb_head: int = -1) -> tuple[float, int] | None:
+              verb_last: int = -1, verb_head: int = -1, on_ok: bool = False) -> tuple[float, int] | None:
     """The locative preposition that governs the place at token ``i``: (weight, its token index) or None.
 
     Walks back over the noun phrase the place ends ("in the northern oil city of X", "north of X", "at a
@@ -1017,27 +1102,25 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
     while k >= 0 and steps < 12:
         t = tokens[k]
         w = t.norm
-        if (k == verb_last or k == verb_head) and steps > 0:
+        if k in (verb_last, verb_head) and steps > 0:
             return (0.5, k)  # the verb's object: "targeting the key village of X"
         if w == "of" and k > 0 and (tokens[k - 1].norm in _DIRECTIONS or tokens[k - 1].norm in _OF_LOCATIVE):
             return (0.0, k)  # "north of X", "20 km south of X", "the outskirts of X"
         if w in _PREP_WEIGHT:
             before = tokens[k - 1].norm if k > 0 else ""
             if before in _NOT_LOC_BEFORE or (before in _SPEECH and before not in verb_words
-                                             and (before in _SPEECH_VERBS or not _X.get('spv', 1))):
+                                             and before in _SPEECH_VERBS):
                 return None
-            if w in ("to", "toward", "towards") and _X.get('noto', 1):
+            if w in ("to", "toward", "towards"):
                 if before in _NEXT_TO:
                     return (0.0, k)  # "close to X", "at the entrance to X"
                 if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
                     return (1.0, k)  # "an offensive to capture the town of X"
                 return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
-            if w == "between" and _X.get('nobetween', 0):
-                return None
-            if w == "on" and steps == 0:
+            if w == "on" and steps == 0 and not on_ok:
                 return None  # "on Tuesday"-like "on X" is rarely a place; "on the outskirts of X" has steps
             return (float(_PREP_WEIGHT[w]), k)
-        if _X.get('posswalk', 1) and w == "'s" and k - 1 in place_tok and place_tok[k - 1] != n:
+        if w in ("'s", "s") and k - 1 in place_tok and place_tok[k - 1] != n:
             k -= 1  # "in Pakistan's northwestern city of X": past the possessor
             owner = place_tok[k]
             while k - 1 >= 0 and place_tok.get(k - 1) == owner:
@@ -1045,13 +1128,18 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             k -= 1
             steps += 1
             continue
-        if _X.get('of', 1) and w == "of" and k > 0 and not _of_place_head(tokens[k - 1].norm):
+        if w == "of" and k > 0 and not _of_place_head(tokens[k - 1].norm):
             return None  # "ahead of X", "a commander of X's army": not a place phrase
         if w in _SKIP_BACK or w.isdigit() or w in _PLACE_ADJECTIVES or (k in place_tok and place_tok[k] != n):
             k -= 1
             steps += 1
             continue
-        if w == "-" and _X.get('hyph', 1) and k > 0 and tokens[k - 1].norm.isalpha() and steps > 0:
+        if w in ("and", "or") and steps > 0 and k > 0 and tokens[k + 1].norm in _PLACE_ADJECTIVES \
+                and tokens[k - 1].norm in _PLACE_ADJECTIVES:
+            k -= 1  # "in central and northern X"
+            steps += 1
+            continue
+        if w == "-" and k > 0 and tokens[k - 1].norm.isalpha() and steps > 0:
             k -= 1  # "a Georgian-controlled district of X"
             steps += 1
             continue
@@ -1093,7 +1181,7 @@ def _boundaries(tokens: list[Token], a: int, b: int) -> int:
         w = tokens[k].norm
         if w in (";", '"', ":") or (w == "," and k + 1 < len(tokens) and tokens[k + 1].norm in _CLAUSE_STARTS):
             count += 1
-        elif _X.get('ing', 1) and w == "," and k + 1 < len(tokens) and tokens[k + 1].norm.endswith("ing") \
+        elif w == "," and k + 1 < len(tokens) and tokens[k + 1].norm.endswith("ing") \
                 and not tokens[k + 1].upper and tokens[k + 1].norm not in _NOT_PARTICIPLES:
             count += 1  # ", killing five people": a participle clause
     return count
