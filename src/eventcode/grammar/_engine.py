@@ -448,7 +448,7 @@ def find_events(
             if cp.needs:
                 if ahead is None:
                     ahead = {t.norm for t in tokens[i + 1 : i + 25]}
-                if not all(need & ahead for need in cp.needs):
+                if any(ahead.isdisjoint(need) for need in cp.needs):
                     continue
             if cp.entry.noun_head and s.passive:
                 continue
