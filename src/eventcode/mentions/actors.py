@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from eventcode.codebook import get_actor_segment
 from eventcode.lexicon._compile import CompiledLexicon, Phrase
 from eventcode.lexicon._model import ActorEntry, AgentEntry
 from eventcode.records import Actor
@@ -100,13 +101,8 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
     return found, discard
 
 
-_REGION_KINDS = frozenset(["region"])
-
-
 def _vague(code: str) -> bool:
     """A root that says less than a country: a region (LAM, MEA, WST) or unknown (---)."""
-    from eventcode.codebook import get_actor_segment
-
     if code.startswith("---"):
         return True
     seg = get_actor_segment(code[:3])

@@ -117,14 +117,11 @@ _DIRECTIONS: Final = frozenset(
 _FUNCTION: Final = frozenset(
     "the a an and or but of for with by on as while when after before since during both than across".split()
 )
-_SPEECH: Final = frozenset(
-    "said says say told tells announced announces added adds stated reported reports declared confirmed "
-    "insisted claimed warned urged spoke speaking speech interview statement conference briefing".split()
-)
 _SPEECH_VERBS: Final = frozenset(
     "said says say told tells announced announces added adds stated reported reports declared confirmed "
     "insisted claimed warned urged spoke speaking".split()
 )
+_SPEECH: Final = _SPEECH_VERBS | frozenset("speech interview statement conference briefing".split())
 _NOT_LOC_BEFORE: Final = frozenset(
     "envoy envoys ambassador ambassadors delegation representative representatives born headquartered based "
     "trip".split()
