@@ -61,9 +61,9 @@ def _coder(args: argparse.Namespace) -> Any:
     if lex is not None:
         require = getattr(args, "require", None)
         return eventcode.Coder(dictionaries=args.dictionary or (), builtin=False, lexicon=lex,
-                               require="both" if require in (None, "either") else require, dates=False,
+                               require="both" if require in (None, "either", "material") else require, dates=False,
                                places=False)
-    return eventcode.Coder(dictionaries=args.dictionary or (), require=getattr(args, "require", "either"),
+    return eventcode.Coder(dictionaries=args.dictionary or (), require=getattr(args, "require", "material"),
                            builtin=not getattr(args, "no_builtin", False))
 
 
@@ -327,8 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-f", "--format", choices=[*TABLE_FORMATS, "parquet"], default="jsonl",
                    help="output format (default jsonl; parquet needs the parquet extra and -o)")
     c.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that carry none")
-    c.add_argument("--require", choices=["none", "either", "source", "both"], default="either",
-                   help="which coded actors an event needs (default: either)")
+    c.add_argument("--require", choices=["none", "material", "either", "source", "both"], default="material",
+                   help="which coded actors an event needs (default: material: a coded actor, or a material "
+                        "event with no identified actor)")
     c.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     c.add_argument("--input-format", choices=["txt", "jsonl", "csv"], help="override detection by extension")
     c.add_argument("--text-field", default="text", help="JSONL/CSV field with the text (default text)")
@@ -375,7 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("gold", help="gold JSONL: {id, text, date, events: [{source, code, target}]}")
     v.add_argument("--json", action="store_true", help="JSON output")
     v.add_argument("--show-failures", type=int, default=0, metavar="N", help="list N records coded wrongly")
-    v.add_argument("--require", choices=["none", "either", "source", "both"], default="either")
+    v.add_argument("--require", choices=["none", "material", "either", "source", "both"], default="material")
     _add_dictionary_options(v)
     v.set_defaults(func=_cmd_evaluate)
 

@@ -22,7 +22,7 @@ from eventcode.records import Event, to_date
 
 __all__ = ["Coder", "Require"]
 
-Require = Literal["none", "either", "source", "both"]
+Require = Literal["none", "material", "either", "source", "both"]
 
 
 @attrs.define(eq=False)
@@ -34,8 +34,11 @@ class Coder:
             ``*.classes``, ``*.discards``), loaded after the built-in set so that their entries win.
         builtin: whether to load the built-in dictionaries (``False`` to use only your own).
         require: which actors an event must have to be kept: ``"none"`` (every matched verb phrase, actors
-            uncoded where the words name no known actor), ``"either"`` (the default: a coded source or a coded
-            target), ``"source"``, or ``"both"`` (classic dyadic event data, as TABARI and PETRARCH output).
+            uncoded where the words name no known actor), ``"material"`` (the default: a coded source or a coded
+            target, or, with neither identified, a material event, CAMEO roots 06-08 and 14-20, such as
+            "two men were shot dead in Legaspi City", which conflict counts need even when the perpetrator
+            is unknown), ``"either"`` (a coded source or a coded target), ``"source"``, or ``"both"``
+            (classic dyadic event data, as TABARI and PETRARCH output).
         dates: attach dates found in the sentence (else the publication date).
         places: find places and attach the event's location.
         lexicon: a ready :class:`~eventcode.lexicon.Lexicon` (as built by the TABARI/PETRARCH readers).
@@ -45,7 +48,7 @@ class Coder:
 
     dictionaries: Sequence[str | Path] = attrs.field(default=(), converter=tuple)
     builtin: bool = True
-    require: Require = attrs.field(default="either")
+    require: Require = attrs.field(default="material")
     dates: bool = True
     places: bool = True
     lexicon: Lexicon | None = None
@@ -55,8 +58,8 @@ class Coder:
 
     @require.validator
     def _check_require(self, _attr: Any, value: str) -> None:
-        if value not in ("none", "either", "source", "both"):
-            raise ValueError(f"require must be 'none', 'either', 'source' or 'both', not {value!r}")
+        if value not in ("none", "material", "either", "source", "both"):
+            raise ValueError(f"require must be 'none', 'material', 'either', 'source' or 'both', not {value!r}")
 
     # -- building ---------------------------------------------------------------------------------------
     def build_lexicon(self) -> Lexicon:

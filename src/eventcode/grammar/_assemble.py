@@ -258,7 +258,7 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | No
         req = coder.require
         if (req == "both" and not (has_s and has_t)) or (req == "source" and not has_s) or (
             req == "either" and not (has_s or has_t)
-        ):
+        ) or (req == "material" and not (has_s or has_t or action.root in _MATERIAL_ROOTS)):
             continue
         out.append(
             Event(
@@ -322,6 +322,9 @@ def _prioritised(per_found: list[tuple[PatternEntry, list[Event]]]) -> list[Even
     return [e for _, evs in per_found for e in evs]
 
 
+_MATERIAL_ROOTS = frozenset(["06", "07", "08", "14", "15", "16", "17", "18", "19", "20"])
+"""Roots whose events are kept with no identified actor under ``require="material"``."""
+
 _OCCUPY_ROOTS = frozenset(["18", "19", "20", "17", "14", "15", "04"])
 
 
@@ -383,7 +386,7 @@ def _run_classic(coder: Coder, lex: CompiledLexicon, text: str, day: dt.date | N
             tgt = _classic_actor(e.target, e.target_name, e.target_span, text)
             req = coder.require
             if (req == "both" and (src is None or tgt is None)) or (req == "source" and src is None) or (
-                req == "either" and src is None and tgt is None
+                req in ("either", "material") and src is None and tgt is None
             ):
                 continue
             out.append(Event(
