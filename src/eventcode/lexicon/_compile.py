@@ -7,17 +7,17 @@ into alternatives here, so matching at run time is dictionary lookups and tuple 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from eventcode.errors import DictionaryError
 from eventcode.lexicon._inflect import participles, plural, verb_forms
 from eventcode.lexicon._model import ActorEntry, AgentEntry, Element, Lexicon, PatternEntry
-from eventcode.text import tokenize
+from eventcode.text import token_norms, tokenize
 
 if TYPE_CHECKING:
     from eventcode.lexicon._classic import ClassicTables
 
-__all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "Phrase", "compile_lexicon"]
+__all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "Phrase", "VerbIndex", "compile_lexicon"]
 
 PhraseKind = Literal["actor", "agent", "discard"]
 
@@ -78,11 +78,10 @@ def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, ent
                 source: str) -> None:
     exact_case = text.endswith("!")
     text = text.rstrip("!").strip()
-    toks = tokenize(text)
-    if not toks:
+    norms = token_norms(text)
+    if not norms:
         raise DictionaryError(f"empty phrase {text!r}", source)
-    norms = tuple(t.norm for t in toks)
-    exact = tuple(text[t.start : t.end] for t in toks) if exact_case else None
+    exact = tuple(text[t.start : t.end] for t in tokenize(text)) if exact_case else None
     key = norms[0] if len(norms) == 1 else norms[0] + " " + norms[1]
     index.setdefault(key, []).append(Phrase(norms[1:], len(norms), kind, entry, exact))
 
@@ -161,7 +160,7 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
     for name, words in lex.classes.items():
         alts: set[tuple[str, ...]] = set()
         for w in words:
-            norms = tuple(t.norm for t in tokenize(w))
+            norms = token_norms(w)
             if not norms:
                 continue
             alts.add(norms)
@@ -170,44 +169,32 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
                 alts.add(tuple(pl.split(" ")))
         classes[name] = tuple(sorted(alts, key=lambda a: (-len(a), a)))
 
-    verbs: dict[str, list[CompiledPattern]] = {}
-    memo: dict[tuple[str, tuple[tuple[str, ...], ...]], CElement] = {}
+    for p in lex.patterns:  # unknown classes are dictionary errors now, not when a verb is first met
+        for el in (*p.after, *p.before):
+            if el.kind == "class" and el.name not in classes:
+                raise DictionaryError(f"unknown word class %{el.name}", p.source)
     parts: set[str] = set()
     lemmas: dict[str, set[str]] = {}
-    user_from = lex.builtin_patterns
-    rank: dict[int, int] = {}
+    pending: dict[str, list[int]] = {}
+    forms_of: dict[tuple[str, bool], frozenset[str]] = {}
     for index, p in enumerate(lex.patterns):
-        after = tuple(_celement(_expand(el, classes, p.source), memo) for el in p.after)
-        if p.head_rest:
-            first: frozenset[str] | None = frozenset([p.head_rest[0]])
-        elif after and after[0].kind == "lit":
-            first = frozenset(after[0].firsts)
-        else:
-            first = None
-        before = tuple(_celement(_expand(el, classes, p.source), memo) for el in p.before
-                       if el.kind in ("lit", "class", "opt", "gap"))
-        needs = tuple(frozenset(el.firsts) for el in after if el.kind == "lit" and el.firsts)
-        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs)
-        rank[id(cp)] = 1 if index >= user_from else 0
-        if p.noun_head:
-            forms = {p.head}
-            pl = plural(p.head)
-            if pl:
-                forms.add(pl)
-        elif p.head in lex.verb_forms:  # listed forms (== forms), no inflection
-            forms = set(lex.verb_forms[p.head])
-        else:
-            forms = verb_forms(p.head, lex.irregular, lex.doubling)
-            parts.update(participles(p.head, lex.irregular, lex.doubling))
+        forms = forms_of.get((p.head, p.noun_head))
+        if forms is None:
+            if p.noun_head:
+                pl = plural(p.head)
+                forms = frozenset([p.head, pl] if pl else [p.head])
+            elif p.head in lex.verb_forms:  # listed forms (== forms), no inflection
+                forms = frozenset(lex.verb_forms[p.head])
+            else:
+                forms = frozenset(verb_forms(p.head, lex.irregular, lex.doubling))
+                parts.update(participles(p.head, lex.irregular, lex.doubling))
+            forms_of[(p.head, p.noun_head)] = forms
         for f in forms:
-            verbs.setdefault(f, []).append(cp)
+            pending.setdefault(f, []).append(index)
             lemmas.setdefault(f, set()).add(p.head)
-    for vcands in verbs.values():
-        # most specific first; at equal specificity the user's own patterns (loaded after the built-in set) first
-        vcands.sort(key=lambda c: (-c.specificity, -rank[id(c)]))
     return CompiledLexicon(
         phrases=phrases,
-        verbs=verbs,
+        verbs=VerbIndex(pending, _PatternCompiler(lex.patterns, lex.builtin_patterns, classes)),
         participles=frozenset(parts),
         lemmas={k: frozenset(v) for k, v in lemmas.items()},
         actors=len(lex.actors),
@@ -215,3 +202,105 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
         patterns=len(lex.patterns),
         codebook=lex.codebook,
     )
+
+
+class _PatternCompiler:
+    """Compiles patterns by their index in the lexicon, each once, sharing compiled elements."""
+
+    def __init__(self, patterns: list[PatternEntry], user_from: int,
+                 classes: dict[str, tuple[tuple[str, ...], ...]]) -> None:
+        self._patterns = patterns
+        self._user_from = user_from
+        self._classes = classes
+        self._memo: dict[tuple[str, tuple[tuple[str, ...], ...]], CElement] = {}
+        self._by_id: dict[int, tuple[Element, CElement]] = {}
+        self._firsts: dict[int, tuple[CElement, frozenset[str]]] = {}
+        self._done: dict[int, CompiledPattern] = {}
+
+    def _cel(self, el: Element, source: str) -> CElement:
+        # Patterns expanded from one line share their Element objects: a memo by identity saves hashing the
+        # (long, uncached) alternative tuples again for each of them.
+        got = self._by_id.get(id(el))
+        if got is not None and got[0] is el:
+            return got[1]
+        ce = _celement(_expand(el, self._classes, source), self._memo)
+        self._by_id[id(el)] = (el, ce)
+        return ce
+
+    def _first_tokens(self, ce: CElement) -> frozenset[str]:
+        got = self._firsts.get(id(ce))
+        if got is not None and got[0] is ce:
+            return got[1]
+        f = frozenset(ce.firsts)
+        self._firsts[id(ce)] = (ce, f)
+        return f
+
+    def pattern(self, index: int) -> CompiledPattern:
+        """The compiled pattern at this index of the lexicon's patterns."""
+        cp = self._done.get(index)
+        if cp is not None:
+            return cp
+        p = self._patterns[index]
+        after = tuple(self._cel(el, p.source) for el in p.after)
+        if p.head_rest:
+            first: frozenset[str] | None = frozenset([p.head_rest[0]])
+        elif after and after[0].kind == "lit":
+            first = self._first_tokens(after[0])
+        else:
+            first = None
+        before = tuple(self._cel(el, p.source) for el in p.before if el.kind in ("lit", "class", "opt", "gap"))
+        needs = tuple(self._first_tokens(el) for el in after if el.kind == "lit" and el.firsts)
+        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs)
+        self._done[index] = cp
+        return cp
+
+    def patterns(self, indexes: list[int]) -> list[CompiledPattern]:
+        """The patterns, most specific first; at equal specificity the user's own (loaded after the built-in
+        set) first, then in file order."""
+        user_from = self._user_from
+        pats = self._patterns
+        order = sorted(indexes, key=lambda i: (-_specificity(pats[i]), -(i >= user_from), i))
+        return [self.pattern(i) for i in order]
+
+
+_ABSENT: Final = object()
+
+
+class VerbIndex(dict[str, list[CompiledPattern]]):
+    """Inflected form -> its verb patterns, most specific first.
+
+    Every form is a key from the start (``form in index`` is a plain lookup), but a form's patterns are
+    compiled the first time it is looked up: a coder starts fast and compiles only the verbs its text uses.
+    Compiling is idempotent, so threads racing on one form store equal lists.
+    """
+
+    __slots__ = ("_compiler", "_pending")
+
+    def __init__(self, pending: dict[str, list[int]], compiler: _PatternCompiler) -> None:
+        super().__init__(dict.fromkeys(pending))  # type: ignore[arg-type]  # None: not compiled yet
+        self._pending = pending
+        self._compiler = compiler
+
+    def _fill(self, key: str) -> list[CompiledPattern]:
+        got = self._compiler.patterns(self._pending[key])
+        dict.__setitem__(self, key, got)
+        return got
+
+    def get(self, key: str, default: Any = None) -> Any:
+        got = dict.get(self, key, _ABSENT)
+        if got is None:
+            return self._fill(key)
+        return default if got is _ABSENT else got
+
+    def __getitem__(self, key: str) -> list[CompiledPattern]:
+        got = dict.__getitem__(self, key)
+        return self._fill(key) if got is None else got
+
+    def values(self) -> Any:
+        return [self[k] for k in self]
+
+    def items(self) -> Any:
+        return [(k, self[k]) for k in self]
+
+    def __reduce__(self) -> Any:
+        return (dict, (self.items(),))

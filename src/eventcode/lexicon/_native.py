@@ -27,7 +27,7 @@ from eventcode.lexicon._model import (
     Role,
     TimeShift,
 )
-from eventcode.text import tokenize
+from eventcode.text import token_norms
 
 __all__ = ["builtin_files", "load_files", "parse_text"]
 
@@ -47,7 +47,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 @functools.lru_cache(maxsize=65536)
 def _norms(phrase: str) -> tuple[str, ...]:
-    return tuple(t.norm for t in tokenize(phrase))
+    return token_norms(phrase)
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -180,21 +180,31 @@ def _parse_agents(text: str, path: str, lex: Lexicon) -> None:
 
 
 _PIECE = re.compile(r"\{[^{}]*\}|\([^()]*\)|\[[^\[\]]*\]|\S+")
-_LONE_STAR = re.compile(r"(?<!\S)\*(?!\S)")
 _CLASS_NAME = re.compile(r"^%[a-z_][a-z0-9_]*$")
 
 
+_BAD_ALTERNATIVE = re.compile(r"[{}()+$%]|(?<!\S)\*(?!\S)")
+_ALTERNATIVES: dict[str, tuple[tuple[str, ...], ...]] = {}
+"""Bodies already read (the same ``{a|b|c}`` recurs on many lines); only well-formed ones are kept."""
+
+
 def _alternatives(body: str, path: str, no: int) -> tuple[tuple[str, ...], ...]:
+    got = _ALTERNATIVES.get(body)
+    if got is not None:
+        return got
     alts = []
     for alt in body.split("|"):
         alt = alt.strip()
-        if not alt or any(ch in alt for ch in "{}()+$%") or _LONE_STAR.search(alt):
+        if not alt or _BAD_ALTERNATIVE.search(alt):
             raise DictionaryError(f"bad alternative {alt!r} in {body!r}", path, no)
         toks = _tokens(alt.lstrip("="))
         if not toks:
             raise DictionaryError(f"bad alternative {alt!r} in {body!r}", path, no)
         alts.append(toks)
-    return tuple(alts)
+    if len(_ALTERNATIVES) > 100_000:
+        _ALTERNATIVES.clear()
+    got = _ALTERNATIVES[body] = tuple(alts)
+    return got
 
 
 _SPECIAL_GROUP = re.compile(r"([({])([^(){}]*?(?:[+$%^]|(?<![^\s({|])\*(?![^\s)}|]))[^(){}]*)([)}])")

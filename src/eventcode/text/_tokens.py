@@ -13,7 +13,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-__all__ = ["Token", "normalize", "tokenize"]
+__all__ = ["Token", "normalize", "token_norms", "tokenize"]
 
 _TOKEN = re.compile(
     r"""
@@ -64,10 +64,35 @@ def _tokenize_cached(text: str, start: int, end: int) -> tuple[Token, ...]:
     return tuple(_tokenize(text, start, end))
 
 
+_NORMS: dict[str, str] = {}
+"""Normalised forms of the words seen so far (news vocabulary is small: a dict lookup beats lower/translate)."""
+_NORMS_MAX = 200_000
+_new = tuple.__new__
+
+
 def _tokenize(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     append = out.append
+    norms = _NORMS
+    if len(norms) > _NORMS_MAX:  # bounded memory on endless streams of new words
+        norms.clear()
     for m in _TOKEN.finditer(text, start, end):
         s = m.group()
-        append(Token(normalize(s), m.start(), m.end(), s[:1].isupper()))
+        n = norms.get(s)
+        if n is None:
+            n = norms[s] = normalize(s)
+        a, b = m.span()
+        append(_new(Token, (n, a, b, s[:1].isupper())))
     return out
+
+
+def token_norms(text: str) -> tuple[str, ...]:
+    """The normalised forms of the tokens of ``text`` (what :func:`tokenize` gives, without offsets)."""
+    norms = _NORMS
+    out = []
+    for s in _TOKEN.findall(text):
+        n = norms.get(s)
+        if n is None:
+            n = norms[s] = normalize(s)
+        out.append(n)
+    return tuple(out)
