@@ -28,14 +28,32 @@ def sentence_date(text: str, start: int, end: int, day: dt.date | None, tokens: 
     With the sentence's tokens, a sentence with no digit and no date word is skipped without running the
     date finder.
     """
-    if tokens and not any(t.norm in DATE_TRIGGERS or t.norm[:1].isdigit() for t in tokens):
-        return None
+    windows: list[tuple[int, int]] | None = None
+    if tokens:
+        # Every date expression holds a date word or a number: scan only around those (an expression starts
+        # at most _BEFORE tokens before its date word and ends at most _AFTER tokens after it).
+        n = len(tokens)
+        windows = []
+        for k, t in enumerate(tokens):
+            if t.norm in DATE_TRIGGERS or t.norm[:1].isdigit():
+                a = tokens[max(0, k - _BEFORE)].start
+                b = tokens[min(n - 1, k + _AFTER)].end
+                if windows and a <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], b)
+                else:
+                    windows.append((a, b))
+        if not windows:
+            return None
     from eventcode.mentions import dates
 
-    for m in dates.default_finder().find(text, start, end, day):
+    for m in dates.default_finder().find(text, start, end, day, windows=windows):
         if m.value is not None:
             return m
     return None
+
+
+_BEFORE = 7
+_AFTER = 4
 
 
 def sentence_places(text: str, start: int, end: int) -> list[Place]:

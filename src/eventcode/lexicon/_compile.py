@@ -7,6 +7,7 @@ into alternatives here, so matching at run time is dictionary lookups and tuple 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from eventcode.errors import DictionaryError
@@ -17,7 +18,7 @@ from eventcode.text import token_norms, tokenize
 if TYPE_CHECKING:
     from eventcode.lexicon._classic import ClassicTables
 
-__all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "Phrase", "VerbIndex", "compile_lexicon"]
+__all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "PatternList", "Phrase", "VerbIndex", "compile_lexicon"]
 
 PhraseKind = Literal["actor", "agent", "discard"]
 
@@ -254,13 +255,33 @@ class _PatternCompiler:
         self._done[index] = cp
         return cp
 
-    def patterns(self, indexes: list[int]) -> list[CompiledPattern]:
+    def patterns(self, indexes: list[int]) -> PatternList:
         """The patterns, most specific first; at equal specificity the user's own (loaded after the built-in
         set) first, then in file order."""
         user_from = self._user_from
         pats = self._patterns
         order = sorted(indexes, key=lambda i: (-_specificity(pats[i]), -(i >= user_from), i))
-        return [self.pattern(i) for i in order]
+        return PatternList(self.pattern(i) for i in order)
+
+
+class PatternList(list[CompiledPattern]):
+    """A form's patterns, most specific first, with the subsets that can match before a given next word."""
+
+    __slots__ = ("_by_next",)
+
+    def __init__(self, items: Iterable[CompiledPattern] = ()) -> None:
+        super().__init__(items)
+        self._by_next: dict[str, list[CompiledPattern]] = {}
+
+    def for_next(self, nxt: str) -> list[CompiledPattern]:
+        """The patterns (in order) whose first word after the head may be ``nxt``: a verb with hundreds of
+        patterns tries only the few that can start here."""
+        got = self._by_next.get(nxt)
+        if got is None:
+            got = [cp for cp in self if cp.first is None or nxt in cp.first]
+            if len(self._by_next) < 4096:
+                self._by_next[nxt] = got
+        return got
 
 
 _ABSENT: Final = object()
@@ -281,7 +302,7 @@ class VerbIndex(dict[str, list[CompiledPattern]]):
         self._pending = pending
         self._compiler = compiler
 
-    def _fill(self, key: str) -> list[CompiledPattern]:
+    def _fill(self, key: str) -> PatternList:
         got = self._compiler.patterns(self._pending[key])
         dict.__setitem__(self, key, got)
         return got

@@ -47,6 +47,7 @@ import datetime as dt
 import functools
 import re
 import threading
+from collections.abc import Sequence
 from typing import Final
 
 from eventcode.records import DateMention, Precision
@@ -239,16 +240,24 @@ class DateFinder:
     def __reduce__(self) -> tuple[type[DateFinder], tuple[()]]:
         return (DateFinder, ())
 
-    def find(self, text: str, start: int = 0, end: int | None = None, reference: dt.date | None = None
-             ) -> list[DateMention]:
-        """Date mentions in ``text[start:end]`` with offsets into ``text``, resolved against ``reference``."""
+    def find(self, text: str, start: int = 0, end: int | None = None, reference: dt.date | None = None, *,
+             windows: Sequence[tuple[int, int]] | None = None) -> list[DateMention]:
+        """Date mentions in ``text[start:end]`` with offsets into ``text``, resolved against ``reference``.
+
+        ``windows`` (sorted, disjoint spans inside ``start:end``) limits the scan to those spans, for a caller
+        that knows where the date words are; context before a mention (future markers, a preposition) is still
+        read back to ``start``.
+        """
         if end is None:
             end = len(text)
         if isinstance(reference, dt.datetime):
             reference = reference.date()
         out: list[DateMention] = []
         last_year_end = -100
-        for m in self._pattern.finditer(text, start, end):
+        finditer = self._pattern.finditer
+        matches = finditer(text, start, end) if windows is None else (
+            m for a, b in windows for m in finditer(text, a, b))
+        for m in matches:
             kind = m.lastgroup
             if kind is None:  # pragma: no cover - every alternative is a named group
                 continue
