@@ -80,3 +80,111 @@ def test_boilerplate_codes_nothing() -> None:
     text = ("Trending\n\nALSO READ: Rebels attack army base in the north\n\nNext Story\n\n"
             "Troops attack rebel base\n")
     assert eventcode.code(text) == []
+
+
+# --- governed clauses, conditions and other constructions of the engine -------------------------------------
+
+
+def test_appeal_takes_its_code_from_the_clause() -> None:
+    """'urged X to lift the ban' is an appeal to ease sanctions (0251), not a bare appeal (020)."""
+    assert ("NGOHRIHRW", "0251", "EGY") in triples("Human Rights Watch urged Egypt to lift the ban on newspapers.")
+
+
+def test_appeal_after_a_time_phrase() -> None:
+    """A time phrase between the appealed party and 'to' does not hide the clause."""
+    got = triples("The aid agency appealed to Sudan on Monday to release the detained aid workers.")
+    assert any(c == "0253" and t == "SDN" for _, c, t in got)
+
+
+def test_demand_that_clause() -> None:
+    """'demanded that X withdraw' codes a demand on X, with the clause's subject as target."""
+    got = triples("Lebanon demanded that Israel withdraw its troops from the border villages.")
+    assert any(c.startswith("10") and t == "ISR" for _, c, t in got)
+
+
+def test_agreed_to_takes_the_intended_action() -> None:
+    """'agreed to release' is an intent to release (0353), not a generic intent to cooperate."""
+    got = triples("Colombia agreed to release the captured rebels next week.")
+    assert [c for _, c, _ in got] == ["0353"]
+
+
+def test_denied_clause_is_not_coded() -> None:
+    """'denied that its troops shelled' codes the denial only, never the shelling."""
+    got = triples("Turkey denied that its troops had shelled Syrian villages.")
+    assert [c for _, c, _ in got] == ["016"]
+
+
+def test_opposed_to_is_not_a_passive() -> None:
+    """'X is opposed to Y' has X as the one who opposes."""
+    got = triples("Poland is opposed to the German proposal.")
+    assert got and got[0][0] == "POL"
+
+
+def test_pronoun_source_with_uncoded_target() -> None:
+    """'X said it was wary of the plan' keeps the event, with the pronoun resolved to X."""
+    got = triples("Japan said it was sceptical of the new trade plan.")
+    assert ("JPN", "012", None) in got
+
+
+def test_would_unless_is_a_threat() -> None:
+    """'X would close the strait unless ...' is a conditional threat (13x), not a hypothetical."""
+    got = triples("Iran would close the strait unless the sanctions were lifted, its navy chief said.")
+    assert any(s == "IRN" and c.startswith("13") for s, c, _ in got)
+
+
+def test_will_unless_is_an_ultimatum() -> None:
+    """'will withdraw ... unless' threatens; it is not an offer."""
+    got = triples("Kenya will withdraw its troops from Somalia unless donors pay the soldiers' salaries.")
+    assert any(s == "KEN" and c.startswith("13") for s, c, _ in got)
+
+
+def test_if_clause_does_not_cover_the_rest_of_the_sentence() -> None:
+    """Only the 'if' clause is conditional: the report after its comma is coded."""
+    got = triples("If talks fail, the rebels will attack the capital.")
+    assert any(c.startswith("13") for _, c, _ in got)
+    assert triples("Peru would attack Chile if it were provoked.") == [] or all(
+        not c.startswith("19") for _, c, _ in triples("Peru would attack Chile if it were provoked."))
+
+
+def test_participle_after_a_noun_is_not_an_event() -> None:
+    """'weapons seized from peacekeepers' describes the weapons: no seizure is coded."""
+    got = triples("The rebels said they will return weapons seized from peacekeepers.")
+    assert all(not c.startswith("19") for _, c, _ in got)
+    assert any(c == "0353" for _, c, _ in got)
+
+
+def test_measure_after_by_is_not_an_agent() -> None:
+    """'shortened by two hours the curfew' is active: no passive, the curfew is eased."""
+    got = triples("The army shortened by two hours the curfew in Juba.")
+    assert any(c == "0813" for _, c, _ in got)
+
+
+def test_noun_event_between_two_parties() -> None:
+    """'the signing of an agreement between X and Y' codes X with Y and Y with X."""
+    got = triples("The signing of a trade agreement between Chile and Peru was postponed.")
+    assert ("CHL", "057", "PER") in got and ("PER", "057", "CHL") in got
+
+
+def test_war_crimes_investigation() -> None:
+    """Investigating alleged war crimes is 094, more specific than investigating a crime (091)."""
+    got = triples("Bosnia is investigating alleged war crimes by Serb paramilitaries.")
+    assert any(c == "094" for _, c, _ in got)
+
+
+def test_peacekeepers_arrive_and_warm_welcome() -> None:
+    """Peacekeepers arriving in a country (074); giving a warm welcome to a visitor (043)."""
+    assert any(s == "IGOUNOMIL" and c == "074" for s, c, _ in triples("UN peacekeepers have arrived in Haiti."))
+    got = triples("Mexico gave a warm welcome on Monday to the Chilean president.")
+    assert any(c == "043" for _, c, _ in got)
+
+
+def test_hosting_talks_between_two_parties_is_mediation() -> None:
+    """A third party hosting talks between two others mediates (045; announced: 039)."""
+    got = triples("Norway will host talks between Colombia and the rebels.")
+    assert any(s == "NOR" and c == "039" for s, c, _ in got)
+
+
+def test_governed_clause_after_time_phrase_and_aid_amount() -> None:
+    """'agreed on Friday to provide 50 million dollars of aid' is an intent to give economic aid (0331)."""
+    got = triples("Japan agreed on Friday to provide 50 million dollars of aid for Nepal.")
+    assert ("JPN", "0331", "NPL") in got

@@ -263,6 +263,38 @@ def test_speech_location_is_not_event_location() -> None:
     assert _location(text, "said") == "Islamabad"
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "where"),
+    [
+        ("Twelve soldiers were killed on Sunday after the rebels captured the strategic town of Qaryatain.", "killed",
+         "Qaryatain"),
+        ("A banker was shot dead as he entered a Nairobi restaurant on Friday.", "shot", "Nairobi"),
+        ("Militants killed six people in Idlib province on Sunday in the town of Binnish.", "killed", "Binnish"),
+        ("Gunmen killed four people in Kwandara village of Jengre ward on Tuesday.", "killed", "Kwandara"),
+        ("A teacher was shot dead by two masked men riding a stolen motorbike as he walked home late on Friday "
+         "in the town of Binnish.", "shot", "Binnish"),
+    ],
+)
+def test_location_from_other_constructions(text: str, verb: str, where: str) -> None:
+    """A place another verb acts on, a place naming a building's site, a town refining a province, X village of Y."""
+    assert _location(text, verb) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Thousands of students from across Europe marched on Saturday.", "marched"),
+        ("Exiles condemned the attack on the United States.", "attack"),
+        ("In the square, 13 captured Savoy nobles were executed.", "executed"),
+        ("Militants killed six people in Idlib province on Sunday, 20 km west of Binnish.", "killed"),
+    ],
+)
+def test_not_the_event_location(text: str, verb: str) -> None:
+    """An origin, a target country after 'on', a place modifying a person, or a reference point is not refined to."""
+    where = _location(text, verb)
+    assert where is None or where == "Idlib province"
+
+
 def test_name_key() -> None:
     """Index keys ignore case, accents, hyphens, commas and apostrophes."""
     assert name_key("Mazār-e Sharīf") == name_key("mazar-e-sharif") == "mazar e sharif"

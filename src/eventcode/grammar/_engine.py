@@ -123,16 +123,16 @@ class _Sentence:
             if norm == "at":
                 return p + 1 < self.n and self.tokens[p + 1].norm == "least"
             return True
+        if norm == "on" and p + 1 < self.n and self.tokens[p + 1].norm in W.TIME_WORDS:
+            return True  # "denied on Thursday charges"
         if norm in W.BOUNDARY or norm in W.PREPOSITIONS or norm in W.CONJUNCTIONS or norm == ",":
             return False
-        if norm in W.CLAUSE_STOP:
+        if norm in W.CLAUSE_STOP or norm in W.CONDITIONAL:
             return False
         if norm in W.TIME_WORDS or norm == "'s":
             return True  # "denied on Thursday charges", "backed Assad's bid"
         if p > 0 and self.tokens[p - 1].norm == "-" and self.tokens[p - 1].end == self.tokens[p].start:
             return True  # "long-standing", "US-led", "open-ended": the second half of a compound
-        if norm == "on" and p + 1 < self.n and self.tokens[p + 1].norm in W.TIME_WORDS:
-            return True
         cands = self.lex.verbs.get(norm)
         if cands is not None and all((c.head_rest and not self.seq(p + 1, c.head_rest)) or c.entry.noun_head
                                      for c in cands):
@@ -208,10 +208,16 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                 # "expel + %diplomat" on "expelled Russian diplomats": the words after the slot may be the
                 # tail of the actor phrase itself
                 last = grp.members[-1]
-                for q in range(last.i + 1, last.j):
+                for q in range(last.i, last.j):  # "released the correspondent": the phrase's head word
                     r = _match(s, pat, k + 1, q)
                     if r is not None:
                         break
+                if r is None:
+                    # "urged the rebels in Nepal to ...", "appealed to the government on Monday to ...": a place
+                    # or a time phrase may close the actor phrase
+                    q = _after_place_or_time(s, grp.j)
+                    if q > grp.j:
+                        r = _match(s, pat, k + 1, q)
             if r is not None:
                 if el.kind != "source":
                     return _Match(r.end, grp, (grp.i, grp.j), r.source)
@@ -239,6 +245,46 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             span = (pos, pos + g2) if g2 and content else None
             return _Match(r.end, r.target, span, r.source) if el.kind == "target" else r
     return None
+
+
+def _reduced_relative(s: _Sentence, tokens: list[Token], i: int, covered: list[bool]) -> bool:
+    """ "weapons seized last year", "people killed in the blast": a participle after a plain noun, no object."""
+    if i == 0 or i + 1 >= s.n or tokens[i].norm not in s.lex.participles or covered[i - 1]:
+        return False
+    prev = tokens[i - 1]
+    pn = prev.norm
+    if (prev.upper or not pn.isalpha() or pn in W.PRONOUNS or pn in W.CONJUNCTIONS or pn in W.CLAUSE_STOP
+            or pn in W.REPORTING or pn in W.ADVERB or pn in W.SKIPPABLE or pn in W.PREPOSITIONS or pn in W.TIME_WORDS
+            or pn.endswith("ly") or _is_verb(s.lex, pn)):
+        return False
+    nxt = tokens[i + 1].norm
+    if nxt == "by" or not (nxt in W.TIME_WORDS or (nxt in W.PREPOSITIONS and nxt != "to")):
+        return False
+    # "sources said Wednesday", "officials stressed on Monday": a speaker's verb keeps its subject
+    return tokens[i].norm not in W.REPORTING and all(
+        not c.code.startswith("01") for c in s.lex.verbs.get(tokens[i].norm, ()))
+
+
+def _after_place_or_time(s: _Sentence, p: int) -> int:
+    """The end of a place ("in Nepal") or time phrase ("on Monday", "today") starting at ``p``; ``p`` if none."""
+    if p + 1 < s.n and s.tokens[p].norm in ("in", "from", "of"):
+        m = s.mention_at.get(p + 1)
+        return m.j if m is not None else p
+    if p < s.n and s.tokens[p].norm == "(":
+        for q in range(p + 1, min(s.n, p + 10)):  # "the Revolutionary United Front (RUF) to ...": an aside
+            if s.tokens[q].norm == ")":
+                return q + 1
+        return p
+    return _after_time(s, p)
+
+
+def _after_time(s: _Sentence, p: int) -> int:
+    """The end of a time phrase ("on Monday", "today", "last week") starting at ``p``; ``p`` if none."""
+    q = p
+    while q < s.n and q < p + 3 and (s.tokens[q].norm in W.TIME_WORDS or (
+            s.tokens[q].norm == "on" and q + 1 < s.n and s.tokens[q + 1].norm in W.TIME_WORDS)):
+        q += 1
+    return q
 
 
 def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
@@ -415,7 +461,8 @@ def find_events(
     for mention in mentions:
         for x in range(mention.i, mention.j):
             covered[x] = True
-    first_conditional = next((k for k, t in enumerate(tokens) if t.norm in W.CONDITIONAL), n)
+    conditionals = [k for k, t in enumerate(tokens) if t.norm in W.CONDITIONAL]
+    first_conditional = conditionals[0] if conditionals else n
     found: list[Found] = []
     trace: list[Trace] = []
     pronouns: list[tuple[int, str]] = []
@@ -434,35 +481,24 @@ def find_events(
                 i += 1
                 continue
         chain_start, chain = _aux_chain(tokens, i)
+        if not chain and _reduced_relative(s, tokens, i, covered):
+            trace.append(Trace(i, tok.norm, "participle after a noun: describes the noun, not an event"))
+            i += 1
+            continue
         s.passive = tok.norm in lex.participles and (
             (bool(chain) and chain[0] in W.BE)
             # "a helicopter captured by the army": a participle after its noun, with its agent
-            or (not chain and i + 1 < n and tokens[i + 1].norm == "by" and i > 0 and tokens[i - 1].norm[:1].isalpha())
-        )
-        best: tuple[CompiledPattern, _Match] | None = None
-        nxt = tokens[i + 1].norm if i + 1 < n else ""
-        ahead: set[str] | None = None
-        for cp in cands:
-            if cp.first is not None and nxt not in cp.first:
-                continue
-            if cp.needs:
-                if ahead is None:
-                    ahead = {t.norm for t in tokens[i + 1 : i + 25]}
-                if any(ahead.isdisjoint(need) for need in cp.needs):
-                    continue
-            if cp.entry.noun_head and s.passive:
-                continue
-            if cp.before and not _before_ok(s, cp.before, len(cp.before), i - 1):
-                continue
-            pos = i + 1
-            if cp.head_rest:
-                if not s.seq(pos, cp.head_rest):
-                    continue
-                pos += len(cp.head_rest)
-            r = _match(s, cp, 0, pos)
-            if r is not None:
-                best = (cp, r)
-                break
+            or (not chain and i + 2 < n and tokens[i + 1].norm == "by" and i > 0 and tokens[i - 1].norm[:1].isalpha()
+                and not (tokens[i + 2].norm[:1].isdigit() or tokens[i + 2].norm in _NUMBER_WORDS
+                         or tokens[i + 2].norm in ("one", "a", "half", "about", "around", "nearly", "up", "more")))
+        )  # but not "cut by half", "shortened by one hour": a measure, not an agent
+        if s.passive and tok.norm in W.ADJECTIVAL_TO and i + 1 < n and tokens[i + 1].norm == "to":
+            s.passive = False  # "is opposed to the plan": an adjective taking an object, not a passive
+        best = _best(s, cands, i, i + 1)
+        if best is None and i + 1 < n and (tokens[i + 1].norm in W.TIME_WORDS or tokens[i + 1].norm == "on"):
+            q = _after_time(s, i + 1)  # "agreed on Monday that", "urged today ...": a time phrase after the verb
+            if q > i + 1:
+                best = _best(s, cands, i, q)
         if best is None:
             i += 1
             continue
@@ -512,10 +548,18 @@ def find_events(
                 code = _demand(code) or code  # "Sudan must return the helicopter": a demand on Sudan
                 notes.append("demand")
             elif ("would" in chain and not (set(chain) & (W.HYPOTHETICAL - {"would", "'d"}))
-                  and first_conditional > i and any(t.norm in W.REPORTING for t in tokens[:chain_start + 1])):
-                code = _intent(code)  # "the rebels said they would release ...": an announced intention
+                  and not _in_condition(tokens, conditionals, i)
+                  and (any(t.norm in W.REPORTING for t in tokens[:chain_start + 1])
+                       or any(k > i for k in conditionals))):
+                # "the rebels said they would release ...": an announced intention; "X would close the strait
+                # unless ...": a conditional threat (or offer)
+                code = _intent(code)
                 notes.append("intent")
-            elif any(w in W.HYPOTHETICAL for w in chain) or first_conditional < i:
+            elif (any(w in ("may", "might", "could") for w in chain) and any(k > i for k in conditionals)
+                  and not _in_condition(tokens, conditionals, i) and _intent(code).startswith("13")):
+                code = _intent(code)  # "X may halt its mediation if ...": a conditional threat
+                notes.append("intent")
+            elif any(w in W.HYPOTHETICAL for w in chain) or _in_condition(tokens, conditionals, i):
                 trace.append(Trace(i, cp.entry.text, "hypothetical or conditional"))
                 i = r.end if r.end > i else i + 1
                 continue
@@ -523,6 +567,9 @@ def find_events(
                 code = _intent(code)
                 if "intent" not in notes:
                     notes.append("intent")
+            if ("intent" in notes and not code.startswith("13") and "would" not in chain
+                    and any(k > i and tokens[k].norm == "unless" for k in conditionals)):
+                code = "130"  # "will withdraw the force unless ...": an ultimatum, not an offer
         # source and target
         source: Group | None = r.source
         target: Group | None = r.target
@@ -598,6 +645,10 @@ def find_events(
             speaker, _, _ = _subject(s, source.i - 1, inside, 0) if source.i > 0 else (None, None, 0)
             target, target_span, source = source, (source.i, source.j), speaker
             source_span = None
+        if (noun and cp.entry.symmetric and source is None and target is not None and len(target.members) > 1
+                and target.i > 0 and tokens[target.i - 1].norm == "between"):
+            # "the signing of an agreement between X and Y", "talks between X and Y": both are the parties
+            source, target, target_span = target, None, None
         if source is not None:
             source_span = (source.i, source.j)
         if target is not None:
@@ -608,8 +659,48 @@ def find_events(
             notes.append("compound")
         if cp.entry.symmetric:
             notes.append("symmetric")
+        if (pronouns and pronouns[-1][0] == len(found) and srcs == (None,) and tgts == (None,)
+                and source_span is not None and target_span is not None):
+            # the record builder resolves a pronoun for one role; an uncoded phrase in the other role would be
+            # taken for the same pronoun ("he said it was wary of the plan"): keep only the pronoun
+            if pronouns[-1][1].endswith(":source"):
+                target_span = None
+            else:
+                source_span = None
         head_events[i] = len(found)
-        found.append(Found(code, cp, i, r.end, srcs, source_span, tgts, target_span, tuple(notes)))
+        end = r.end
+        governs = None if noun else _GOVERNS.get(code)
+        if governs is not None:
+            # "urged X to lift the ban", "demanded that X withdraw", "agreed to allow access", "denied that X
+            # shelled Y": the clause the verb governs names what is appealed for, demanded, intended or denied
+            emb = _embedded(s, r.end, covered)
+            if emb is not None:
+                v, subj = emb
+                ecands = [c for c in lex.verbs[tokens[v].norm] if not c.entry.noun_head]
+                was_passive = s.passive
+                s.passive = False
+                eb = _best(s, ecands, v, v + 1) if ecands else None
+                s.passive = was_passive
+                if eb is not None:
+                    ecp, er = eb
+                    new_code = "" if governs == "deny" else _governed(governs, ecp.code)
+                    if new_code is not None:
+                        end = max(er.end, v + 1)
+                        notes.append("denied clause" if governs == "deny" else "governed clause")
+                        if new_code:
+                            code = new_code
+                        if tgts == (None,) and governs != "deny":
+                            g = subj if subj is not None else er.target
+                            if g is not None:
+                                tgts = g.members[:4]
+                                target_span = (g.i, g.j)
+                            elif target_span is None:
+                                target_span = er.target_span
+        found.append(Found(code, cp, i, end, srcs, source_span, tgts, target_span, tuple(notes)))
+        if end > r.end:
+            consumed_until = end - 1
+            i = end
+            continue
         # an infinitive right after this match is governed by it ("urged X to stop ...")
         e = r.end
         if e < n and tokens[e].norm in ("to", "of", "for", "from", "against", "into") and not noun:
@@ -634,6 +725,119 @@ def find_events(
         pronouns = [(remap2[x], kind) for x, kind in pronouns if x in remap2]
         kept = kept2
     return kept, trace, pronouns
+
+
+def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:
+    """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``."""
+    tokens = s.tokens
+    nxt = tokens[after].norm if after < s.n else ""
+    ahead: set[str] | None = None
+    for cp in cands:
+        if cp.first is not None and nxt not in cp.first:
+            continue
+        if cp.needs:
+            if ahead is None:
+                ahead = {t.norm for t in tokens[after : after + 24]}
+            if any(ahead.isdisjoint(need) for need in cp.needs):
+                continue
+        if cp.entry.noun_head and s.passive:
+            continue
+        if cp.before and not _before_ok(s, cp.before, len(cp.before), i - 1):
+            continue
+        pos = after
+        if cp.head_rest:
+            if not s.seq(pos, cp.head_rest):
+                continue
+            pos += len(cp.head_rest)
+        r = _match(s, cp, 0, pos)
+        if r is not None:
+            return cp, r
+    return None
+
+
+_GOVERNS = {"020": "appeal", "100": "demand", "030": "intent", "130": "threat", "016": "deny"}
+"""Generic codes whose verbs govern a clause that says what is appealed for, demanded, intended or denied."""
+
+_APPEALS = {"105": "028", "106": "0256", "107": "0256", "108": "026"}
+"""Appeal codes (02x) where they do not parallel the demand code (10x) with the same digits."""
+
+
+def _embedded(s: _Sentence, e: int, covered: list[bool]) -> tuple[int, Group | None] | None:
+    """The verb of the clause a match ending at ``e`` governs, and the clause's subject if it has one."""
+    tokens = s.tokens
+    n = s.n
+    if e >= n:
+        return None
+    subj: Group | None = None
+    q = _after_place_or_time(s, e)
+    if q > e and q < n and tokens[q].norm == "to":
+        e = q
+    prev = tokens[e - 1].norm
+    norm = tokens[e].norm
+    if norm == "to":
+        v = e + 1
+    elif prev in ("to", "must", "should"):
+        v = e
+    elif norm == "that" or prev == "that":
+        # "demanded that Israel withdraw": the first verb of the clause, after its subject
+        v = e + 1 if norm == "that" else e
+        limit = min(n, v + 10)
+        while v < limit:
+            t = tokens[v].norm
+            if t in W.BOUNDARY or t == "," or t in W.CLAUSE_STOP:
+                return None
+            if subj is None and s.groups_at.get(v) is not None:
+                subj = s.groups_at[v]
+                v = subj.j
+                continue
+            if (not covered[v] and t in s.lex.verbs and not _noun_use(s.lex, tokens, v, covered)
+                    and t not in W.HAVE and t not in W.BE and t not in W.DO):
+                break
+            v += 1
+        else:
+            return None
+    else:
+        g = s.groups_at.get(e)
+        if g is None or g.j >= n or tokens[g.j].norm != "to":
+            return None
+        subj, v = g, g.j + 1  # "called for Israel to withdraw"
+    while v < n and (tokens[v].norm in W.ADVERB or (tokens[v].norm.endswith("ly") and len(tokens[v].norm) > 4)):
+        v += 1  # "to immediately lift"
+    if v >= n or covered[v] or tokens[v].norm not in s.lex.verbs:
+        return None
+    return v, subj
+
+
+def _governed(kind: str, code: str) -> str | None:
+    """The code of appealing for, demanding, intending or threatening the action ``code``; None if none."""
+    from eventcode.codebook import get_event_code
+
+    if code[:2] in ("01", "02", "10", "03", "13") or code in ("---", "###", "+++"):
+        return None
+    if kind == "appeal":
+        if code.startswith("057"):
+            return "027"  # "urged them to reach an agreement": to settle the dispute
+        d = _demand(code)
+        if d is None:
+            return None
+        if d == "100" and code.startswith("08"):
+            return "025"  # "urged X to pay compensation": an appeal to yield
+        a = _APPEALS.get(d, "02" + d[2:])
+        return a if get_event_code(a) is not None else None
+    if kind == "demand":
+        return _demand(code)
+    x = _intent(code)
+    if x == code or not x.startswith("03" if kind == "intent" else "13"):
+        return None
+    return x
+
+
+def _in_condition(tokens: list[Token], conditionals: list[int], i: int) -> bool:
+    """Whether token ``i`` is inside an "if/unless/whether" clause (up to the next comma or stop)."""
+    for k in reversed(conditionals):
+        if k < i:
+            return not any(t.norm == "," or t.norm in W.BOUNDARY for t in tokens[k + 1 : i])
+    return False
 
 
 def _before_ok(s: _Sentence, els: tuple[CElement, ...], k: int, q: int) -> bool:

@@ -56,9 +56,11 @@ ADVERB: Final = frozenset(
 # Verbs that take an infinitive and set its modality: "plans to attack" is an intention,
 # "refused to meet" a refusal (not the meeting), "tried to storm" the attempt (coded as the act).
 INTENT_VERBS: Final = frozenset(
-    """plan intend vow pledge promise threaten want seek aim decide agree prepare hope expect wish offer propose
+    """plan intend vow pledge promise threaten want seek aim agree prepare hope expect wish offer propose
     mean resolve undertake commit willing ready prepared determined eager poised keen swear swore sworn""".split()
 )
+ADJECTIVAL_TO: Final = frozenset(["opposed", "committed", "dedicated", "devoted", "averse", "open"])
+"""Participles that after *be* and before *to* are adjectives with an object ("is opposed to the plan")."""
 NEGATING_VERBS: Final = frozenset(["refuse", "decline", "fail", "cease", "stop", "avoid", "deny", "reject"])
 ACTUAL_VERBS: Final = frozenset(["try", "attempt", "continue", "begin", "start", "resume", "manage"])
 PRONOUNS: Final = {"he": "person", "she": "person", "they": "group", "it": "thing", "we": "group"}
@@ -158,7 +160,9 @@ SKIPPABLE: Final = frozenset(
         "every",
     ]
 )
-REPORTING: Final = frozenset(["said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "according"])
+REPORTING: Final = frozenset(["said", "says", "say", "saying", "told", "tells", "added", "adds", "adding", "stated",
+                              "states", "according", "announced", "declared", "warned", "insisted", "confirmed",
+                              "quoted"])
 DETERMINERS: Final = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "'s",
      "any", "no", "every", "each", "another", "such", "whose"]

@@ -39,18 +39,23 @@ divisions carry no coordinates (the sources have none); ``admin1`` is the first-
 :func:`event_location` picks the place attached to the event's clause: a place governed by a locative
 preposition ("in Helmand", "in the capital of Logar province", "near Kabul", "at a checkpoint in X",
 "20 km north of X", "in Karachi's streets", "close to X"), the object of the event verb ("shelled Aleppo",
-"captured 70 percent of Bosnia", "an offensive to capture the town of X"), or a dateline ("KABUL, ..."),
-nearest the verb (a clause boundary counts as three words; a place after the verb may be 16 words away, one
-before it 26, and a country or region counts as a few words further than a town). Places that name one location
-together form a chain that stands for its most specific place: "in the town of X in northern Nigeria" and "in
-Pakistan's northwestern city of X" give X, "in X, 20 km north of Y" gives X (Y is a reference point), "the West
-Bank city of Nablus" gives Nablus.
+"captured 70 percent of Bosnia", "an offensive to capture the town of X") or of another verb that acts on a place
+("..., after rebels stormed the town of X"), the site of a building ("as he entered a Kabul mosque"), or a
+dateline ("KABUL, ..."), nearest the verb (a clause boundary counts as three words; a place after the verb may be
+16 words away, a town after "in" or "at" 20, one before it 26, and a country or region counts as a few words
+further than a town). When the nearest place is a country, division or region and a town attached a little
+further on refines it ("in X province on Sunday in the town of Y", "in the X countryside, targeting the village
+of Y"), the town is the location. Places that name one location together form a chain that stands for its most
+specific place: "in the town of X in northern Nigeria" and "in Pakistan's northwestern city of X" give X, "in X,
+20 km north of Y" gives X (Y is a reference point), "the West Bank city of Nablus" gives Nablus, "in X village of
+Y district" gives X.
 
 Places named for another reason are not locations: "Afghan", "a Kabul-based group", "the envoy to Pakistan",
 "Pakistan's foreign ministry", "said in Islamabad" or "..., police in Kirkuk said" (where the speaking, not the
-event, took place), "born in X", "fled to Turkey" (a destination), "ahead of Iraq's election" (an "of" phrase
-whose head is not a place noun), "shot down a U.S. helicopter" and "the 1967 Middle East war" (a place that
-modifies a noun, unless in a locative phrase: "in a Kabul restaurant").
+event, took place), "born in X", "fled to Turkey" (a destination), "people from across Europe" (an origin), "an
+attack on the United States" (a target), "ahead of Iraq's election" (an "of" phrase whose head is not a place
+noun), "shot down a U.S. helicopter" and "the 1967 Middle East war" (a place that modifies a noun, unless in a
+locative phrase or a building's: "in a Kabul restaurant", "his Tokyo apartment").
 """
 
 from __future__ import annotations
@@ -235,6 +240,15 @@ class Gazetteer:
         self._parsed: dict[int, _Rec] = {}
         self._firsts = frozenset(firsts if firsts is not None else (k.split(" ", 1)[0] for k in index))
         self._maxlen = maxlen if maxlen is not None else max((k.count(" ") + 1 for k in index), default=1)
+        # The longest name (in words) starting with each first word that starts a name of two words or more: a
+        # word tries only the lengths that exist ("the" up to 14 words, most first words just one).
+        longest: dict[str, int] = {}
+        for k in index:
+            if " " in k:
+                w = k.split(" ")
+                if len(w) > longest.get(w[0], 1):
+                    longest[w[0]] = len(w)
+        self._longest = longest
         self._common = frozenset(words)
         self._never = frozenset(never)
         self._names = frozenset(names)
@@ -297,13 +311,17 @@ class Gazetteer:
         out: list[_Match] = []
         covered_until = -1
         p = 0
-        firsts, index = self._firsts, self._index
+        firsts, index, longest = self._firsts, self._index, self._longest
         while p < n:
             if norms[p] not in firsts:
                 p += 1
                 continue
+            first = tokens[content[p]]
+            if not first.upper and first.norm not in _PARTICLES:
+                p += 1  # a name starts with a capital or a particle ("al-", "de"): what _accept checks first
+                continue
             hit: _Match | None = None
-            for length in range(min(self._maxlen, n - p), 0, -1):
+            for length in range(min(longest.get(norms[p], 1), n - p), 0, -1):
                 key = norms[p] if length == 1 else " ".join(norms[p : p + length])
                 if key not in index:
                     continue
@@ -828,6 +846,8 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
             elif i == 0 and j < len(tokens) and tokens[j].norm in (",", "(", "-") and tokens[0].start == \
                     sentence_start and text[tokens[0].start : tokens[0].end].isupper():
                 weight = 3.0  # dateline: "KABUL, Afghanistan (AP) -"
+            elif place.feature != "country" and _building_after(tokens, j):
+                weight = 1.5  # "as he entered a Baghdad mosque", "outside his Tokyo home"
             else:
                 continue
         else:
@@ -841,7 +861,9 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         else:
             dist = 0
         dist += 3 * _boundaries(tokens, min(j, v_i), max(i, v_j))
-        if dist > (_MAX_AFTER if i >= v_j else _MAX_BEFORE):
+        limit = _MAX_BEFORE if i < v_j else _MAX_AFTER_TOWN if (
+            weight == 0 and place.feature not in _BROAD and dist == i - v_j) else _MAX_AFTER
+        if dist > limit:
             continue
         scores[n] = weight * 2 + dist
     if not scores:
@@ -849,20 +871,44 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
     # A chain of places names one location ("in the town of X in northern Y", "in X, 20 km north of Y", "in Y's
     # northern city of X"): it is as close to the verb as its best-attached member, and stands for its most
     # specific place.
-    best: tuple[float, int] | None = None
+    options: list[tuple[float, int]] = []
     for members, links in _chains(tokens, spans, excluded):
         scored = [k for k in members if k in scores]
         if not scored:
             continue
         score = min(scores[k] + _FEATURE_COST.get(spans[k][2].feature or "", 0) for k in scored)
-        if best is not None and score >= best[0]:
-            continue
         i0 = spans[members[0]][0]
         # a chain whose first place is not governed by anything else ("Delhi in India, held by mutineers, ...")
         bare = members[0] not in excluded and (
             i0 == 0 or tokens[i0 - 1].norm in (",", "(", "-", '"') or tokens[i0 - 1].norm in _PREP_WEIGHT)
-        best = (score, _most_specific(spans, members, links, scored, bare))
-    return spans[best[1]][2] if best is not None else None
+        options.append((score, _most_specific(spans, members, links, scored, bare)))
+    if not options:
+        return None
+    best = min(options)
+    if spans[best[1]][2].feature in _BROAD:
+        # "an offensive in the X countryside, targeting the village of Y": a town attached to the clause a little
+        # further away names the place more exactly than the province or country around it
+        towns = [o for o in options if spans[o[1]][2].feature not in _BROAD and o[0] <= best[0] + _TOWN_SLACK
+                 and spans[o[1]][0] > spans[best[1]][0] and not _reference_point(tokens, spans[o[1]][0])]
+        if towns:
+            best = min(towns)
+    return spans[best[1]][2]
+
+
+_BROAD: Final = frozenset({"country", "region", "admin1"})
+
+
+def _reference_point(tokens: list[Token], i: int) -> bool:
+    """Whether the place at token ``i`` is a reference point ("west of X", "20 km from X", "near X")."""
+    k = i - 1
+    while k >= 0 and tokens[k].norm in ("the", "a", "an"):
+        k -= 1
+    if k < 0:
+        return False
+    w = tokens[k].norm
+    return w in ("near", "from") or (w == "of" and k > 0 and tokens[k - 1].norm in _DIRECTIONS)
+_TOWN_SLACK: Final = 8
+"""How much further (in score) a town may be than the broad place it refines."""
 
 
 def _chains(tokens: list[Token], spans: list[tuple[int, int, Place]], excluded: set[int]
@@ -921,9 +967,10 @@ def _most_specific(spans: list[tuple[int, int, Place]], members: list[int], link
 
 
 def _smaller(p: Place, q: Place) -> bool:
-    """Whether ``p`` is a smaller place than ``q`` of the same kind (an unknown name is the smaller)."""
+    """Whether ``p`` is a smaller place than ``q`` of the same kind (of two unknown names neither is: "in X village
+    of Y district" stays X)."""
     a, b = _population(p), _population(q)
-    return a < b or (a == b == 0)
+    return a < b
 
 
 def _population(p: Place) -> int:
@@ -941,8 +988,23 @@ def _modifier(tokens: list[Token], j: int) -> bool:
     w = t.norm
     return not t.upper and w.isalpha() and w not in _FUNCTION and w not in _PLACE_NOUNS and w not in _OF_HEADS \
         and w not in _LANDMARKS and w not in _STOP_BACK and w not in _SPEECH and w not in LOCATIVE \
-        and w not in _DIRECTIONS and w not in _WEEKDAYS_MONTHS and w not in _NOT_NOUNS \
+        and w not in _DIRECTIONS and w not in _WEEKDAYS_MONTHS and w not in _NOT_NOUNS and w not in _BUILDINGS \
         and not w.endswith(("ed", "ing", "ly"))
+
+
+def _building_after(tokens: list[Token], j: int) -> bool:
+    """Whether the place modifies a building or site noun ("a Baghdad mosque", "his Tokyo apartment")."""
+    return j < len(tokens) and not tokens[j].upper and tokens[j].norm in _BUILDINGS
+
+
+_BUILDINGS: Final = frozenset(
+    "home homes house houses apartment apartments residence residences building buildings mosque mosques church "
+    "churches temple synagogue school schools hospital hospitals hotel hotels restaurant restaurants cafe cafes "
+    "nightclub nightclubs bar market markets marketplace bazaar shop shops store mall office offices compound "
+    "prison jail stadium station airport factory plant warehouse theater theatre cinema courthouse bank "
+    "checkpoint bus".split()
+)
+"""Nouns of buildings and sites that a place name modifies as their location ("a Kabul restaurant")."""
 
 
 def _event_noun_after(tokens: list[Token], j: int) -> bool:
@@ -1013,6 +1075,9 @@ def _np_word(w: str) -> bool:
 
 _MAX_AFTER = 16
 _MAX_BEFORE = 26
+_MAX_AFTER_TOWN = 20
+"""The same for a town or unknown name after "in", "at", "near" in the verb's clause ("... shot dead by two men on
+a motorbike as he left a mosque in the town of X"), which is rarely anything but the event's place."""
 """Tokens (clause boundaries count three) beyond which a place after (before) the verb is too far from it to be
 its location. A place before the verb is often in a fronted phrase ("In X, ...") or the subject ("A bomb in a
 crowded X market killed ..."), further from the verb than a place after it."""
@@ -1101,21 +1166,23 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
         w = t.norm
         if k in (verb_last, verb_head) and steps > 0:
             return (0.5, k)  # the verb's object: "targeting the key village of X"
+        if w in _OBJECT_VERBS and not t.upper:
+            return (1.5, k)  # another verb's place object: "..., after capturing the key town of X"
         if w == "of" and k > 0 and (tokens[k - 1].norm in _DIRECTIONS or tokens[k - 1].norm in _OF_LOCATIVE):
             return (0.0, k)  # "north of X", "20 km south of X", "the outskirts of X"
         if w in _PREP_WEIGHT:
             before = tokens[k - 1].norm if k > 0 else ""
-            if before in _NOT_LOC_BEFORE or (before in _SPEECH and before not in verb_words
-                                             and before in _SPEECH_VERBS):
-                return None
+            if before in _NOT_LOC_BEFORE or before == "from" or (before in _SPEECH and before not in verb_words
+                                                                 and before in _SPEECH_VERBS):
+                return None  # "the envoy to X", "people from across X" (an origin), "said in X"
             if w in ("to", "toward", "towards"):
                 if before in _NEXT_TO:
                     return (0.0, k)  # "close to X", "at the entrance to X"
                 if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
                     return (1.0, k)  # "an offensive to capture the town of X"
                 return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
-            if w == "on" and steps == 0 and not on_ok:
-                return None  # "on Tuesday"-like "on X" is rarely a place; "on the outskirts of X" has steps
+            if w == "on" and not on_ok and all(t.norm in ("the", "a", "an") for t in tokens[k + 1 : i]):
+                return None  # "an attack on the United States" is its target; "on the outskirts of X" is a place
             return (float(_PREP_WEIGHT[w]), k)
         if w in ("'s", "s") and k - 1 in place_tok and place_tok[k - 1] != n:
             k -= 1  # "in Pakistan's northwestern city of X": past the possessor
@@ -1154,6 +1221,20 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
         return None
     return None
 
+
+_OBJECT_VERBS: Final = frozenset(
+    f"{stem}{ending}" for stem, endings in (
+        ("captur", "e ed es ing"), ("seiz", "e ed es ing"), ("enter", " ed s ing"), ("storm", " ed s ing"),
+        ("shell", " ed s ing"), ("bombard", " ed s ing"), ("besieg", "e ed es ing"), ("liberat", "e ed es ing"),
+        ("recaptur", "e ed es ing"), ("overr", "un uns an unning"), ("surround", " ed s ing"),
+        ("encircl", "e ed es ing"), ("raid", " ed s ing"), ("bomb", " ed s ing"), ("attack", " ed s ing"),
+        ("target", " ed s ing"), ("patrol", " led s ling"), ("invad", "e ed es ing"), ("occup", "y ied ies ying"),
+        ("retak", "e en es ing"), ("retook", ""), ("evacuat", "e ed es ing"),
+        ("strik", "e es ing"), ("struck", ""), ("hit", " s ting"), ("ambush", " ed es ing"),
+    ) for ending in endings.split(" ")
+)
+"""Verbs whose object is a place where something happens ("after capturing the town of X", "rebels who
+stormed X"): such a place is a location for the events of the clause, like one after a locative preposition."""
 
 _OF_LOCATIVE: Final = frozenset(
     "outskirts vicinity heart centre center streets parts part edge edges suburbs suburb environs "
