@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from eventcode.grammar import _words as W
-from eventcode.lexicon._compile import CElement, CompiledLexicon, CompiledPattern
+from eventcode.lexicon._compile import CElement, CompiledLexicon, CompiledPattern, PatternList
 from eventcode.mentions.actors import ActorMention
 from eventcode.text import Token
 
@@ -732,6 +732,8 @@ def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tup
     tokens = s.tokens
     nxt = tokens[after].norm if after < s.n else ""
     ahead: set[str] | None = None
+    if isinstance(cands, PatternList):
+        cands = cands.for_next(nxt)  # only the patterns whose next word can be this one (no test needed below)
     for cp in cands:
         if cp.first is not None and nxt not in cp.first:
             continue
