@@ -176,17 +176,18 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
     found, dropped, pronouns = find_events(tokens, mentions, lex, headline=sent.kind == "headline")
     sentence_text = text[sent.start : sent.end]
     actors_here = [(_mention_actor(m, tokens, text), m.person) for m in mentions if not m.locative]
-    resolved: dict[int, Actor | None] = {}
+    resolved: dict[tuple[int, bool], Actor | None] = {}
     for idx, kind in pronouns:
         f = found[idx]
         role_kind = kind.split(":")[0]
-        span = f.source_span if kind.endswith(":source") else f.target_span
+        is_source = kind.endswith(":source")
+        span = f.source_span if is_source else f.target_span
         if span is None:
             continue
         a, b = tokens[span[0]].start, tokens[span[1] - 1].end
         # "The army said it had killed ten militants": an actor earlier in the sentence comes first
         here = _Context([(act, person) for act, person in actors_here if act.end is not None and act.end <= a])
-        resolved[idx] = here.resolve(role_kind, text[a:b], a, b) or ctx.resolve(role_kind, text[a:b], a, b)
+        resolved[idx, is_source] = here.resolve(role_kind, text[a:b], a, b) or ctx.resolve(role_kind, text[a:b], a, b)
     date_mention: DateMention | None = None
     places: list[Place] = []
     if coder.dates:
@@ -204,16 +205,15 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
     return out, SentenceTrace(sent.start, sent.end, sent.kind, [a for a, _ in actors_here], out, dropped, False)
 
 
-def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | None], tokens: list[Token],
+def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[tuple[int, bool], Actor | None], tokens: list[Token],
                 text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
                 date_mention: DateMention | None, places: list[Place]) -> list[Event]:
     def side(members: tuple[ActorMention | None, ...], span: tuple[int, int] | None, is_source: bool
              ) -> list[Actor | None]:
-        if span is not None and idx in resolved and (
-                (f.source_span == span) if is_source else (f.target_span == span)):
-            r = resolved[idx]
-            if r is not None and members == (None,):
-                return [r]
+        # a pronoun resolved for this role only ("he said it was wary of the plan": "it" is the source)
+        r = resolved.get((idx, is_source)) if span is not None else None
+        if r is not None and members == (None,):
+            return [r]
         acts: list[Actor | None] = []
         for m in members:
             if m is not None:
@@ -288,7 +288,7 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | No
     return out
 
 
-def _pattern_events(coder: Coder, f: Found, idx: int, resolved: dict[int, Actor | None], tokens: list[Token],
+def _pattern_events(coder: Coder, f: Found, idx: int, resolved: dict[tuple[int, bool], Actor | None], tokens: list[Token],
                     text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
                     date_mention: DateMention | None, places: list[Place]) -> list[Event]:
     """A match's events: none for the null code ``---``, and the reverse events of a paired code."""

@@ -1091,9 +1091,15 @@ def _attribution(tokens: list[Token], j: int, verb_words: set[str]) -> bool:
         w = tokens[k].norm
         if w in _ATTRIBUTION:
             return w not in verb_words
-        if w in (",", ";", ":", ".", '"', "and", "but"):
-            return False
+        if w in _ATTRIBUTION_STOPS:
+            return False  # "shot dead in X in what police said was ...": the speech verb is another clause's
     return False
+
+
+_ATTRIBUTION_STOPS: Final = frozenset(
+    [",", ";", ":", ".", '"', "and", "but", "in", "what", "where", "which", "when", "who", "that", "as", "after",
+     "before", "while", "because"]
+)
 
 
 _CHAIN_WORDS: Final = frozenset(
