@@ -73,6 +73,8 @@ class CompiledLexicon(NamedTuple):
     codebook: str | None = "CAMEO"
     classic: ClassicTables | None = None
     """The classic grammar's tables, when the lexicon asks for that grammar (the native tables are then empty)."""
+    phrase_firsts: frozenset[str] = frozenset()
+    """The first tokens of all phrases (a token not in it starts no actor, agent or discard phrase)."""
 
 
 def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, entry: ActorEntry | AgentEntry | str,
@@ -195,6 +197,7 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
             lemmas.setdefault(f, set()).add(p.head)
     return CompiledLexicon(
         phrases=phrases,
+        phrase_firsts=frozenset(k.split(" ", 1)[0] for k in phrases),
         verbs=VerbIndex(pending, _PatternCompiler(lex.patterns, lex.builtin_patterns, classes)),
         participles=frozenset(parts),
         lemmas={k: frozenset(v) for k, v in lemmas.items()},

@@ -65,10 +65,14 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
     found: list[RawMention] = []
     discard = False
     phrases = lex.phrases
+    firsts = lex.phrase_firsts
     n = len(tokens)
     i = 0
     while i < n:
         norm = tokens[i].norm
+        if norm not in firsts:
+            i += 1
+            continue
         hit: Phrase | None = None
         for cands in (phrases.get(norm + " " + tokens[i + 1].norm) if i + 1 < n else None, phrases.get(norm)):
             if not cands:

@@ -243,12 +243,16 @@ class Gazetteer:
         # The longest name (in words) starting with each first word that starts a name of two words or more: a
         # word tries only the lengths that exist ("the" up to 14 words, most first words just one).
         longest: dict[str, int] = {}
+        pairs: set[str] = set()
         for k in index:
             if " " in k:
                 w = k.split(" ")
                 if len(w) > longest.get(w[0], 1):
                     longest[w[0]] = len(w)
+                pairs.add(w[0] + " " + w[1])
         self._longest = longest
+        self._pairs = frozenset(pairs)
+        """The first two words of every name of two words or more."""
         self._common = frozenset(words)
         self._never = frozenset(never)
         self._names = frozenset(names)
@@ -311,7 +315,7 @@ class Gazetteer:
         out: list[_Match] = []
         covered_until = -1
         p = 0
-        firsts, index, longest = self._firsts, self._index, self._longest
+        firsts, index, longest, pairs = self._firsts, self._index, self._longest, self._pairs
         while p < n:
             if norms[p] not in firsts:
                 p += 1
@@ -321,7 +325,10 @@ class Gazetteer:
                 p += 1  # a name starts with a capital or a particle ("al-", "de"): what _accept checks first
                 continue
             hit: _Match | None = None
-            for length in range(min(longest.get(norms[p], 1), n - p), 0, -1):
+            top = min(longest.get(norms[p], 1), n - p)
+            if top > 1 and norms[p] + " " + norms[p + 1] not in pairs:
+                top = 1  # "The" starts names of up to 14 words, but none goes on with this second word
+            for length in range(top, 0, -1):
                 key = norms[p] if length == 1 else " ".join(norms[p : p + length])
                 if key not in index:
                     continue
