@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Explanation", "SentenceTrace", "code_sentences", "explain_sentences"]
 
+_Resolved = dict[tuple[int, bool], Actor | None]
+"""Pronouns resolved by (found event index, whether the source role)."""
+
 
 def actor_record(code: str | None, name: str | None, text: str, start: int | None, end: int | None) -> Actor:
     """An :class:`Actor` record from a code, splitting out country and sectors."""
@@ -176,7 +179,7 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
     found, dropped, pronouns = find_events(tokens, mentions, lex, headline=sent.kind == "headline")
     sentence_text = text[sent.start : sent.end]
     actors_here = [(_mention_actor(m, tokens, text), m.person) for m in mentions if not m.locative]
-    resolved: dict[tuple[int, bool], Actor | None] = {}
+    resolved: _Resolved = {}
     for idx, kind in pronouns:
         f = found[idx]
         role_kind = kind.split(":")[0]
@@ -205,7 +208,7 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
     return out, SentenceTrace(sent.start, sent.end, sent.kind, [a for a, _ in actors_here], out, dropped, False)
 
 
-def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[tuple[int, bool], Actor | None], tokens: list[Token],
+def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: list[Token],
                 text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
                 date_mention: DateMention | None, places: list[Place]) -> list[Event]:
     def side(members: tuple[ActorMention | None, ...], span: tuple[int, int] | None, is_source: bool
@@ -288,7 +291,7 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: dict[tuple[int, bool
     return out
 
 
-def _pattern_events(coder: Coder, f: Found, idx: int, resolved: dict[tuple[int, bool], Actor | None], tokens: list[Token],
+def _pattern_events(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: list[Token],
                     text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
                     date_mention: DateMention | None, places: list[Place]) -> list[Event]:
     """A match's events: none for the null code ``---``, and the reverse events of a paired code."""
