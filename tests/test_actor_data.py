@@ -68,3 +68,21 @@ def test_brands_words_and_people_are_not_places(text: str) -> None:
 def test_sizeable_brand_towns_still_found_in_place_context() -> None:
     """A real town with a brand's name is still a place in a strict place context."""
     assert [p.text for p in eventcode.find_places("Floods hit the town of Mercedes on Monday.")] == ["Mercedes"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Maoists in Nepal stormed a district office.", "NPLINS"),
+    ("Maoists from Peru stormed a district office.", "PERINS"),
+])
+def test_group_of_no_country_placed_by_in_country(text: str, code: str) -> None:
+    """A group with no country of its own takes the country that "in/from" links to it."""
+    events = eventcode.code(text, date="2004-06-01")
+    assert events and events[0].actor is not None
+    assert events[0].actor.code == code
+
+
+def test_group_placed_only_by_a_linked_country() -> None:
+    """Without a linked country the group keeps its unknown root."""
+    events = eventcode.code("Maoists stormed a district office.", date="2004-06-01")
+    assert events and events[0].actor is not None
+    assert events[0].actor.code == "---INS"

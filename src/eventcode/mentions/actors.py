@@ -140,6 +140,20 @@ def _join(root_code: str, agent: str) -> str:
     return root + agent if root != agent else root
 
 
+def _linked(raw: list[RawMention], k: int, tokens: list[Token], i: int, j: int) -> ActorEntry | None:
+    """The actor (not a person) that "of/in/from/for" links to the phrase ``i:j`` of ``raw[k]`` ("police in
+    Kabul", "the army of Pakistan"), unless a possessive owns the phrase ("its army in Iraq")."""
+    if k + 1 >= len(raw) or j >= len(tokens) or tokens[j].norm not in _LINKS:
+        return None
+    if i > 0 and tokens[i - 1].norm in ("its", "their", "his", "her", "our"):
+        return None
+    nxt = raw[k + 1]
+    if not (nxt.i == j + 1 or (nxt.i == j + 2 and tokens[j + 1].norm == "the")):
+        return None
+    e2 = nxt.phrase.entry
+    return e2 if isinstance(e2, ActorEntry) and not e2.person else None
+
+
 def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> list[ActorMention]:
     """Combine raw mentions into actor mentions (country + agent, title + person, agent + of + country)."""
     out: list[ActorMention] = []
@@ -186,22 +200,24 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
                 code = _join(root, agent) if len(root) == 3 or root.endswith("GOV") else root
             elif root is not None:
                 code = root
+                e2 = _linked(raw, k, tokens, i, j) if root.startswith("---") else None
+                c2 = e2.code_on(day) if e2 is not None else None
+                if e2 is not None and c2 and not c2.startswith("---"):
+                    # a group of no one country, placed by "in/of/from" + a country: "Maoists in Nepal" -> NPLINS
+                    code = c2[:3] + root[3:]
+                    sources.append(e2.source)
+                    k += 1
             elif agent is not None:
                 # agent followed by "of/in/from" + a country actor: "police in Kabul", "the army of Pakistan"
-                owned = i > 0 and tokens[i - 1].norm in ("its", "their", "his", "her", "our")
-                linked = k + 1 < n and j < len(tokens) and tokens[j].norm in _LINKS and (
-                    raw[k + 1].i == j + 1 or (raw[k + 1].i == j + 2 and tokens[j + 1].norm == "the"))
-                if linked and not owned:
-                    e2 = raw[k + 1].phrase.entry
-                    if isinstance(e2, ActorEntry) and not e2.person:
-                        c2 = e2.code_on(day)
-                        if c2:
-                            # "police in Kabul" -> AFGCOP; "a spokesman for Hamas" -> Hamas's own code
-                            code = c2 if len(c2) > 3 and not c2.endswith("GOV") else _join(c2, agent)
-                            sources.append(e2.source)
-                            name = e2.name
-                            k += 1
-                            # the country after "in" is consumed here; the span stays the agent's words
+                e2 = _linked(raw, k, tokens, i, j)
+                c2 = e2.code_on(day) if e2 is not None else None
+                if e2 is not None and c2:
+                    # "police in Kabul" -> AFGCOP; "a spokesman for Hamas" -> Hamas's own code
+                    code = c2 if len(c2) > 3 and not c2.endswith("GOV") else _join(c2, agent)
+                    sources.append(e2.source)
+                    name = e2.name
+                    k += 1
+                    # the country after "in" is consumed here; the span stays the agent's words
                 if code is None:
                     code = "---" + agent
         # "in Kabul", "in neighbouring Iraq", "near the town of X": a place (countries and capitals only;
