@@ -188,3 +188,24 @@ def test_governed_clause_after_time_phrase_and_aid_amount() -> None:
     """'agreed on Friday to provide 50 million dollars of aid' is an intent to give economic aid (0331)."""
     got = triples("Japan agreed on Friday to provide 50 million dollars of aid for Nepal.")
     assert ("JPN", "0331", "NPL") in got
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Sweden said it hoped the new round of talks would bring peace.", "01"),
+    ("Delegations from Armenia and Azerbaijan return to Moscow next week for talks.", "04"),
+    ("Canada is providing satellite images and other military intelligence to Ukraine.", "07"),
+    ("The interior ministry announced the lifting of martial law in the province.", "08"),
+    ("A Bolivian judge ordered the former minister to appear for questioning.", "10"),
+    ("Chilean and Peruvian ministers agreed on Monday that their countries should cooperate on water.", "03"),
+    ("The opposition leader asked Brazil for full European Union support for the plan.", "02"),
+])
+def test_manual_style_constructions(text: str, root: str) -> None:
+    """Constructions of the CAMEO manual's kind code an event of the expected root."""
+    assert root in {c[:2] for _, c, _ in triples(text)}
+
+
+def test_arriving_peacekeepers_are_received_by_the_host() -> None:
+    """Peacekeepers arriving in a country code 074 and the host's reverse 0861."""
+    got = triples("UN peacekeepers arrived in Mali on Tuesday.")
+    assert [(c, t) for _, c, t in got if c == "074"] == [("074", "MLI")]
+    assert [(s, c) for s, c, _ in got if c == "0861"] == [("MLI", "0861")]

@@ -189,3 +189,90 @@ def test_announced_refusal() -> None:
     coder = eventcode.Coder(builtin=False, lexicon=lex, require="none", dates=False, places=False)
     assert [e.action.code for e in coder.code("The rebels will not release the hostages.")] == ["1243"]
     assert coder.code("The rebels did not release the hostages.") == []
+
+
+def _mini(verbs: str, actors: str) -> eventcode.Coder:
+    from eventcode.lexicon import parse_text
+
+    lex = parse_text(verbs, ".verbs", "t.verbs")
+    parse_text(actors, ".actors", "t.actors", lex)
+    return eventcode.Coder(builtin=False, lexicon=lex, require="none", dates=False, places=False)
+
+
+_ACTORS = "Norway\n    NOR\nChile\n    CHL\nPeru\n    PER\nthe Kurds\n    ---ETH\nnations\n    ---GOV\n"
+
+
+def test_gap_passes_coordinated_adjectives() -> None:
+    """A '*' gap passes over 'political and cultural' before the pattern's noun."""
+    coder = _mini("== 1044\ndemand * autonomy from +\n", _ACTORS)
+    got = [(e.action.code, e.target.code if e.target else None)
+           for e in coder.code("The Kurds demanded political and cultural autonomy from Chile.")]
+    assert got == [("1044", "CHL")]
+
+
+def test_gap_passes_ing_adjective() -> None:
+    """A '*' gap passes over an -ing adjective before a noun ('crushing blows')."""
+    coder = _mini("== 138\ndeliver * blows to +\n== 190\ncrush +\n", _ACTORS)
+    assert [e.action.code for e in coder.code("Norway delivered crushing blows to Chile.")] == ["138"]
+
+
+def test_gap_ignores_quotation_marks() -> None:
+    """Quotation marks inside a gap do not block the pattern."""
+    coder = _mini("== 016\nreject * accusations by +\n", _ACTORS)
+    got = [e.target.code for e in coder.code('Norway rejected as "totally false" the accusations by Chile.')
+           if e.target]
+    assert got == ["CHL"]
+
+
+def test_and_other_is_one_compound() -> None:
+    """'Chile and other rich nations' is one compound subject: both are coded."""
+    coder = _mini("== 0841\nrelease +\n", _ACTORS)
+    got = sorted(e.actor.code for e in coder.code("Chile and other rich nations released Peru.") if e.actor)
+    assert got == ["---GOV", "CHL"]
+
+
+def test_passive_with_time_phrase() -> None:
+    """'was arrested last week for spying' still matches 'arrest + for spying'."""
+    coder = _mini("== 1125\narrest + for spying\n== 173\narrest +\n", _ACTORS + "engineer\n    ---CVL\n")
+    assert [e.action.code for e in coder.code("An engineer was arrested last week for spying.")] == ["1125"]
+    assert [e.action.code for e in coder.code("An engineer was arrested in Peru for spying.")] == ["1125"]
+
+
+def test_hyphenated_prefix_verb() -> None:
+    """'re-open' is coded as 'reopen'."""
+    coder = _mini("== 0811\nreopen * border to +\n", _ACTORS)
+    assert [e.action.code for e in coder.code("Norway re-opened its border to Chile.")] == ["0811"]
+
+
+def test_undoing_noun_is_not_the_event() -> None:
+    """'the lifting of martial law in X' is not imposing martial law."""
+    coder = _mini("== 1724\nmartial law in + @noun\n== 010\nwelcome\n", _ACTORS)
+    got = [e.action.code for e in coder.code("Norway welcomed the lifting of martial law in Chile.")]
+    assert "1724" not in got
+
+
+def test_named_preposition_takes_a_place_as_target() -> None:
+    """A pattern that names 'in' before '+' takes the place after it as the target."""
+    coder = _mini("== 074\narrive in +\n", _ACTORS)
+    got = [e.target.code for e in coder.code("Norway arrived in Chile on Monday.") if e.target]
+    assert got == ["CHL"]
+
+
+def test_demand_object_then_infinitive() -> None:
+    """'demanded the parties in X to allow ...' codes the demanded action on the parties."""
+    coder = _mini("== 100\ndemand + to\n== 086\nallow * monitors into +\n",
+                  _ACTORS + "the parties\n    ---PTY\n")
+    got = [(e.action.code, e.target.code if e.target else None)
+           for e in coder.code("Norway demanded the parties in Peru to allow monitors into the area.")]
+    assert got == [("1055", "PERPTY")]
+    coder = _mini("== 100\ndemand {that|the}\n== 086\nallow * monitors into +\n", _ACTORS + "parties\n    ---PTY\n")
+    got = [(e.action.code, e.target.code if e.target else None)
+           for e in coder.code("Norway demanded the warring parties in Peru to allow monitors into the area.")]
+    assert got == [("1055", "PERPTY")]
+
+
+def test_refusal_with_unless_stays_a_refusal() -> None:
+    """'will not end the strike unless ...' is a refusal, not an ultimatum."""
+    coder = _mini("== 082\nend * strike\n", _ACTORS)
+    got = [e.action.code for e in coder.code("The Kurds will not end their strike unless Chile pays them.")]
+    assert got == ["1242"]

@@ -69,16 +69,23 @@ class _Match(NamedTuple):
 class _Sentence:
     """Per-sentence state for matching."""
 
-    __slots__ = ("groups_at", "lex", "mention_at", "n", "passive", "tokens")
+    __slots__ = ("chain_start", "groups_at", "in_mention", "inside", "lex", "mention_at", "n", "pair", "passive",
+                 "tokens")
 
     def __init__(self, tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> None:
         self.tokens = tokens
         self.n = len(tokens)
         self.lex = lex
         self.passive = False
+        self.inside: list[bool] = []
+        self.chain_start = -1  # the token before the current verb's auxiliaries
+        self.pair: bool | None = None  # whether the current verb's subject is a compound ("X and Y"); lazily
         self.mention_at: dict[int, ActorMention] = {}
+        self.in_mention = [False] * self.n
         for m in mentions:
             self.mention_at[m.i] = m
+            for x in range(m.i, m.j):
+                self.in_mention[x] = True
         self.groups_at: dict[int, Group] = {}
         k = 0
         ms = [m for m in mentions if not m.locative]
@@ -88,7 +95,11 @@ class _Sentence:
                 nxt = ms[k + 1]
                 between = [t.norm for t in tokens[members[-1].j : nxt.i]]
                 if between in (["and"], [","], [",", "and"], ["&"], ["as", "well", "as"], ["or"], ["and", "the"],
-                               [",", "the"], [",", "and", "the"]):
+                               [",", "the"], [",", "and", "the"], ["and", "its"], ["and", "their"], ["and", "his"],
+                               ["and", "her"]) or (
+                        between[:2] == ["and", "other"] and len(between) <= 4
+                        and all(t.isalpha() and t not in W.SKIPPABLE for t in between[2:])):
+                    # "Japan and other rich nations": the other members of a class
                     members.append(nxt)
                     k += 1
                     continue
@@ -105,8 +116,8 @@ class _Sentence:
 
     def _verb_before(self, p: int) -> bool:
         q = p - 1
-        while q >= 0 and self.tokens[q].norm in W.SKIPPABLE:
-            q -= 1
+        while q >= 0 and self.tokens[q].norm in W.SKIPPABLE and self.tokens[q].norm != "that":
+            q -= 1  # ("concluded that X and Y must ...": the compound is the clause's subject)
         return q >= 0 and self.tokens[q].norm in self.lex.verbs
 
     def _verb_after(self, p: int) -> bool:
@@ -146,6 +157,35 @@ class _Sentence:
         if norm == "-":  # "rebel-held", "Kabul-based"
             return 0 < p < self.n - 1 and self.tokens[p - 1].end == self.tokens[p].start
         return norm[:1].isalnum()
+
+    def compound_subject(self) -> bool:
+        """Whether the subject of the verb being matched is a compound ("Serbia and Kosovo failed to ...")."""
+        if self.pair is None:
+            g, _, _ = _subject(self, self.chain_start, self.inside, 0) if self.chain_start >= 0 else (None, None, 0)
+            self.pair = g is not None and len(g.members) > 1
+        return self.pair
+
+    def gap_word(self, p: int, start: int) -> bool:
+        """Words a ``*`` gap passes over beyond :meth:`skippable`: "political and cultural (autonomy)",
+        "(deliver) devastating (blows)": coordinated adjectives and an -ing adjective before its noun."""
+        if p + 1 >= self.n:
+            return False
+        norm = self.tokens[p].norm
+        if self.in_mention[p] and self.tokens[p].upper:
+            return True  # "asked X for full United States support": an actor's name as a modifier
+        nxt = self.tokens[p + 1]
+        nn = nxt.norm
+        plain_next = (nn.isalpha() and not nxt.upper and nn not in W.SKIPPABLE and nn not in W.PREPOSITIONS
+                      and nn not in W.CLAUSE_STOP and nn not in W.CONJUNCTIONS and nn not in W.DETERMINERS
+                      and not _is_verb(self.lex, nn))
+        if norm in ("and", "or"):
+            prev = self.tokens[p - 1]
+            return (p > start and (plain_next or nn == "other") and prev.norm.isalpha() and not prev.upper
+                    and prev.norm not in W.SKIPPABLE and not _is_verb(self.lex, prev.norm))
+        if norm.endswith("ing") and len(norm) > 5 and norm in self.lex.verbs and not self.tokens[p].upper:
+            return plain_next or (nn.isalpha() and not nxt.upper and nn.endswith("s") and not nn.endswith("ss")
+                                  and nn not in W.SKIPPABLE)
+        return False
 
     def seq(self, p: int, alt: tuple[str, ...]) -> bool:
         if not alt:
@@ -187,21 +227,48 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                 return r
         return _match(s, pat, k + 1, pos)
     if el.kind == "gap":
-        for g in range(5):
-            if g and (pos + g - 1 >= s.n or not s.skippable(pos + g - 1)):
-                break
-            r = _match(s, pat, k + 1, pos + g)
+        q = pos
+        words = 0
+        while True:
+            r = _match(s, pat, k + 1, q)
             if r is not None:
                 return r
-        return None
+            if q >= s.n or words >= 4:
+                return None
+            if s.tokens[q].norm == '"':
+                q += 1  # 'rejected as "baseless" the charges': quotation marks inside a gap are not words
+                continue
+            if not (s.skippable(q) or s.gap_word(q, pos)):
+                return None
+            if s.tokens[q].norm in W.UNDOING_NOUNS and q + 1 < s.n and s.tokens[q + 1].norm in ("of", "to"):
+                return None  # "announced the lifting of martial law" is not declaring it
+            q += 1
+            words += 1
     # target or source slot ("target!" is a target that must be an actor: ``+!`` in the dictionary)
     required = el.kind == "target!"
     if (el.kind == "target" or required) and s.passive:
-        return _match(s, pat, k + 1, pos)
+        r = _match(s, pat, k + 1, pos)
+        if r is None and pos < s.n:
+            # "was arrested last week for spying", "was detained in Cairo on charges of ...", "was expelled by
+            # the army from ...": the object moved to the subject, a time, place or agent phrase may stand here
+            q = _after_place_or_time(s, pos)
+            if q == pos and s.tokens[pos].norm == "by":
+                g = s.groups_at.get(pos + 1)
+                q = g.j if g is not None else pos
+            if q > pos:
+                r = _match(s, pat, k + 1, q)
+        return r
     p = pos
     skipped = 0
     while p < s.n and skipped <= 4:
         grp = s.groups_at.get(p)
+        if grp is None and p == pos and k > 0 and els[k - 1].kind in ("lit", "opt") and pos > 0 \
+                and s.tokens[pos - 1].norm in _PLACE_PREPS:
+            loc = s.mention_at.get(p)
+            if loc is not None and loc.locative and loc.code:
+                # "peacekeepers arrived in Haiti", "sent troops to Mali": the pattern names the preposition, so
+                # the place is the target
+                grp = Group((loc,), loc.i, loc.j)
         if grp is not None:
             r = _match(s, pat, k + 1, grp.j)
             if r is None and k + 1 < len(els) and els[k + 1].kind == "lit":
@@ -229,6 +296,8 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         skipped += 1
     # no actor here: an uncoded noun phrase (kept for the evidence) or nothing
     if required:
+        if k + 1 == len(els) and pat.entry.symmetric and s.compound_subject():
+            return _Match(pos, None, None, None)  # "X and Y met on Sunday": the partner is in the subject
         return None
     if k + 1 == len(els):
         q = pos
@@ -269,7 +338,12 @@ def _after_place_or_time(s: _Sentence, p: int) -> int:
     """The end of a place ("in Nepal") or time phrase ("on Monday", "today") starting at ``p``; ``p`` if none."""
     if p + 1 < s.n and s.tokens[p].norm in ("in", "from", "of"):
         m = s.mention_at.get(p + 1)
-        return m.j if m is not None else p
+        if m is not None:
+            return m.j
+        q = p + 1
+        while q < s.n and q < p + 4 and s.tokens[q].upper and s.tokens[q].norm.isalpha():
+            q += 1  # "the parties in Yemen" where the place was folded into the actor's code
+        return q if q > p + 1 and not any(s.mention_at.get(x) for x in range(p + 1, q)) else p
     if p < s.n and s.tokens[p].norm == "(":
         for q in range(p + 1, min(s.n, p + 10)):  # "the Revolutionary United Front (RUF) to ...": an aside
             if s.tokens[q].norm == ")":
@@ -375,6 +449,7 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
 
 
 _SKIPPABLE_SYMBOLS = frozenset(["$", "€", "£", "¥", "%", "'"])
+_PLACE_PREPS = frozenset(["in", "at", "to", "into", "inside", "on"])
 _NOUN_AFTER = frozenset(["on", "against", "by", "across", "near", "in", "inside", "targeting", "of"])
 _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
                            "more", "further", "fresh", "new", "renewed", "repeated", "deadly", "recent", "heavy"])
@@ -401,6 +476,14 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int, covered: list[b
         return True  # "reduce attacks", "launched strikes" (a base or -s form right after a verb)
     # "Taliban attacks on police"
     return norm.endswith("s") and not norm.endswith("ss") and i + 1 < len(tokens) and tokens[i + 1].norm in _NOUN_AFTER
+
+
+def _reversed(tokens: list[Token], i: int) -> bool:
+    """Whether the noun phrase at ``i`` follows a noun that undoes it ("the lifting of", "an end to")."""
+    q = i - 1
+    while q > 0 and tokens[q].norm in W.DETERMINERS:
+        q -= 1
+    return q > 0 and tokens[q].norm in ("of", "to") and tokens[q - 1].norm in W.UNDOING_NOUNS
 
 
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
@@ -444,6 +527,7 @@ def find_events(
     s = _Sentence(tokens, mentions, lex)
     n = s.n
     inside = _relative_spans(tokens)
+    s.inside = inside
     mentions_by_start = {m.i: m for m in mentions if not m.locative}
     for k in range(1, n - 1):
         # "warplanes supported by Russia pounded ...": the agent of a reduced relative is not the subject
@@ -471,7 +555,15 @@ def find_events(
     i = 0
     while i < n:
         tok = tokens[i]
-        cands = lex.verbs.get(tok.norm)
+        hnorm = tok.norm
+        a0 = i + 1  # where the words after the verb start
+        cands = lex.verbs.get(hnorm)
+        if (cands is None and hnorm in W.VERB_PREFIXES and i + 2 < n and tokens[i + 1].norm == "-"
+                and tok.end == tokens[i + 1].start and tokens[i + 1].end == tokens[i + 2].start):
+            # "re-open", "co-sponsor", "counter-attack": a hyphenated prefix; the joined verb, else the verb itself
+            hnorm = tokens[i + 2].norm
+            cands = lex.verbs.get(tok.norm + hnorm) or lex.verbs.get(hnorm)
+            a0 = i + 3
         if not cands or covered[i] or i <= consumed_until:
             i += 1
             continue
@@ -485,7 +577,7 @@ def find_events(
             trace.append(Trace(i, tok.norm, "participle after a noun: describes the noun, not an event"))
             i += 1
             continue
-        s.passive = tok.norm in lex.participles and (
+        s.passive = hnorm in lex.participles and (
             (bool(chain) and chain[0] in W.BE)
             # "a helicopter captured by the army": a participle after its noun, with its agent
             or (not chain and i + 2 < n and tokens[i + 1].norm == "by" and i > 0 and tokens[i - 1].norm[:1].isalpha()
@@ -494,10 +586,12 @@ def find_events(
         )  # but not "cut by half", "shortened by one hour": a measure, not an agent
         if s.passive and tok.norm in W.ADJECTIVAL_TO and i + 1 < n and tokens[i + 1].norm == "to":
             s.passive = False  # "is opposed to the plan": an adjective taking an object, not a passive
-        best = _best(s, cands, i, i + 1)
-        if best is None and i + 1 < n and (tokens[i + 1].norm in W.TIME_WORDS or tokens[i + 1].norm == "on"):
-            q = _after_time(s, i + 1)  # "agreed on Monday that", "urged today ...": a time phrase after the verb
-            if q > i + 1:
+        s.chain_start = chain_start
+        s.pair = None
+        best = _best(s, cands, i, a0)
+        if best is None and a0 < n and (tokens[a0].norm in W.TIME_WORDS or tokens[a0].norm == "on"):
+            q = _after_time(s, a0)  # "agreed on Monday that", "urged today ...": a time phrase after the verb
+            if q > a0:
                 best = _best(s, cands, i, q)
         if best is None:
             i += 1
@@ -506,6 +600,11 @@ def find_events(
         notes: list[str] = []
         code = cp.code
         noun = cp.entry.noun_head
+        if noun and _reversed(tokens, i):
+            # "the lifting of martial law", "an end to the blockade": the noun names what is undone
+            trace.append(Trace(i, cp.entry.text, f"undone: {tokens[i - 1].norm} ..."))
+            i = max(r.end, i + 1)
+            continue
         # infinitive after a verb: modality from the governing verb
         gov = chain_start
         if not noun and chain and chain[0] == "to" and gov >= 0:
@@ -563,11 +662,11 @@ def find_events(
                 trace.append(Trace(i, cp.entry.text, "hypothetical or conditional"))
                 i = r.end if r.end > i else i + 1
                 continue
-            if any(w in W.FUTURE for w in chain) or ("going" in chain and "to" in chain):
+            if (any(w in W.FUTURE for w in chain) or ("going" in chain and "to" in chain)) and "refusal" not in notes:
                 code = _intent(code)
                 if "intent" not in notes:
                     notes.append("intent")
-            if ("intent" in notes and not code.startswith("13") and "would" not in chain
+            if ("intent" in notes and not code.startswith("13") and "would" not in chain and "refusal" not in notes
                     and any(k > i and tokens[k].norm == "unless" for k in conditionals)):
                 code = "130"  # "will withdraw the force unless ...": an ultimatum, not an offer
         # source and target
@@ -592,7 +691,7 @@ def find_events(
             target = subj
             target_span = (subj.i, subj.j) if subj else None
             # "by X" after the match
-            q = r.end
+            q = i + 1  # "was arrested by police for spying": the agent may come inside the match, or after it
             while q < n and q < r.end + 6 and tokens[q].norm != "by" and tokens[q].norm not in W.BOUNDARY:
                 q += 1
             source = None
@@ -679,6 +778,7 @@ def find_events(
                 ecands = [c for c in lex.verbs[tokens[v].norm] if not c.entry.noun_head]
                 was_passive = s.passive
                 s.passive = False
+                s.pair = False
                 eb = _best(s, ecands, v, v + 1) if ecands else None
                 s.passive = was_passive
                 if eb is not None:
@@ -799,12 +899,20 @@ def _embedded(s: _Sentence, e: int, covered: list[bool]) -> tuple[int, Group | N
         else:
             return None
     else:
-        g = s.groups_at.get(e)
-        if g is None or g.j >= n or tokens[g.j].norm != "to":
+        q = e
+        while q < n and q < e + 3 and s.groups_at.get(q) is None and s.skippable(q):
+            q += 1  # "demanded the warring parties to ..."
+        g = s.groups_at.get(q)
+        if g is None:
             return None
-        subj, v = g, g.j + 1  # "called for Israel to withdraw"
+        q = _after_place_or_time(s, g.j)  # "urged the parties in Yemen to ..."
+        if q >= n or tokens[q].norm != "to":
+            return None
+        subj, v = g, q + 1  # "called for Israel to withdraw"
     while v < n and (tokens[v].norm in W.ADVERB or (tokens[v].norm.endswith("ly") and len(tokens[v].norm) > 4)):
         v += 1  # "to immediately lift"
+    if v + 2 < n and tokens[v].norm in W.VERB_PREFIXES and tokens[v + 1].norm == "-" and not covered[v]:
+        v += 2  # "agreed to re-open": the verb after the prefix
     if v >= n or covered[v] or tokens[v].norm not in s.lex.verbs:
         return None
     return v, subj

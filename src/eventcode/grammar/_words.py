@@ -173,3 +173,10 @@ TIME_WORDS: Final = frozenset(
      "month", "year", "morning", "evening", "afternoon", "night", "weekend"]
 )
 """Words of a time phrase that may stand between a verb and its object ("denied on Thursday charges")."""
+VERB_PREFIXES: Final = frozenset(["re", "co", "counter", "pre", "de"])
+"""Prefixes written with a hyphen before a verb ("re-open", "co-sponsor"): the verb is the joined word."""
+UNDOING_NOUNS: Final = frozenset(
+    ["lifting", "end", "ending", "easing", "relaxation", "removal", "repeal", "revocation", "rescinding", "scrapping",
+     "suspension", "cancellation", "withdrawal", "loosening", "abolition"]
+)
+"""Nouns that undo the noun event after them ("the lifting of sanctions on X" is not imposing them)."""

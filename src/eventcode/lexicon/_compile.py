@@ -267,6 +267,16 @@ class _PatternCompiler:
         return PatternList(self.pattern(i) for i in order)
 
 
+class _Candidates(NamedTuple):
+    """The patterns that may follow one next word, and an index of them by the words they need."""
+
+    patterns: list[CompiledPattern]
+    free: tuple[int, ...]
+    """Positions of the patterns that need no particular word ahead."""
+    by_word: dict[str, list[int]]
+    """A word -> positions of the patterns whose most selective required element can start with it."""
+
+
 class PatternList(list[CompiledPattern]):
     """A form's patterns, most specific first, with the subsets that can match before a given next word."""
 
@@ -274,17 +284,45 @@ class PatternList(list[CompiledPattern]):
 
     def __init__(self, items: Iterable[CompiledPattern] = ()) -> None:
         super().__init__(items)
-        self._by_next: dict[str, list[CompiledPattern]] = {}
+        self._by_next: dict[str, _Candidates] = {}
+
+    def _candidates(self, nxt: str) -> _Candidates:
+        got = self._by_next.get(nxt)
+        if got is None:
+            pats = [cp for cp in self if cp.first is None or nxt in cp.first]
+            free: list[int] = []
+            by_word: dict[str, list[int]] = {}
+            for k, cp in enumerate(pats):
+                if not cp.needs:
+                    free.append(k)
+                    continue
+                for w in min(cp.needs, key=len):
+                    by_word.setdefault(w, []).append(k)
+            got = _Candidates(pats, tuple(free), by_word)
+            if len(self._by_next) < 4096:
+                self._by_next[nxt] = got
+        return got
 
     def for_next(self, nxt: str) -> list[CompiledPattern]:
         """The patterns (in order) whose first word after the head may be ``nxt``: a verb with hundreds of
         patterns tries only the few that can start here."""
-        got = self._by_next.get(nxt)
-        if got is None:
-            got = [cp for cp in self if cp.first is None or nxt in cp.first]
-            if len(self._by_next) < 4096:
-                self._by_next[nxt] = got
-        return got
+        return self._candidates(nxt).patterns
+
+    def matchable(self, nxt: str, ahead: Iterable[str]) -> list[CompiledPattern]:
+        """The patterns (in order) that may match with ``nxt`` next and the words ``ahead`` in the clause: those
+        that need no word, and those whose most selective required element can start with a word ahead (the
+        other required elements are still to be checked)."""
+        c = self._candidates(nxt)
+        if not c.by_word:
+            return c.patterns
+        ks = set(c.free)
+        by_word = c.by_word
+        for w in ahead:
+            got = by_word.get(w)
+            if got is not None:
+                ks.update(got)
+        pats = c.patterns
+        return [pats[k] for k in sorted(ks)]
 
 
 _ABSENT: Final = object()
