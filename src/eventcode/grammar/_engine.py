@@ -831,16 +831,21 @@ def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tup
     """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``."""
     tokens = s.tokens
     nxt = tokens[after].norm if after < s.n else ""
-    ahead: set[str] | None = None
+    ahead = {t.norm for t in tokens[after : after + 24]}
     if isinstance(cands, PatternList):
-        cands = cands.for_next(nxt)  # only the patterns whose next word can be this one (no test needed below)
+        # only the patterns whose next word can be this one and whose most selective required word is ahead
+        cands = cands.matchable(nxt, ahead)
     for cp in cands:
         if cp.first is not None and nxt not in cp.first:
             continue
-        if cp.needs:
-            if ahead is None:
-                ahead = {t.norm for t in tokens[after : after + 24]}
-            if any(ahead.isdisjoint(need) for need in cp.needs):
+        needs = cp.needs
+        if needs:
+            missing = False
+            for need in needs:
+                if ahead.isdisjoint(need):
+                    missing = True
+                    break
+            if missing:
                 continue
         if cp.entry.noun_head and s.passive:
             continue
