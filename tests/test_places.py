@@ -318,3 +318,9 @@ def test_compiled_gazetteer_matches_sources() -> None:
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--check"],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
+
+
+def test_town_name_of_several_countries_resolved_by_the_named_country() -> None:
+    """A minor town name shared by several countries takes the country the text names."""
+    got = [p for p in eventcode.find_places("Farmers marched in the town of Mercedes in Uruguay.") if p.text == "Mercedes"]
+    assert got and got[0].country == "URY"

@@ -579,7 +579,10 @@ class Gazetteer:
                 continue
             key = " ".join(_norm(t) for t in tokens[m.i : m.j] if t.norm not in _DROP)
             cands = self._cands(key) or []
-            owners = {self._rec(c.rec).country for c in cands if c.tier == 0} | {m.rec.country}
+            # the countries of the name's main (tier 0) places, or of all its places when it has none: a
+            # minor town name shared by several countries ("Mercedes") names none of them
+            main = [c for c in cands if c.tier == 0] or cands
+            owners = {self._rec(c.rec).country for c in main} | {m.rec.country}
             if len(owners) == 1:
                 countries.add(m.rec.country)
         local.text = text
