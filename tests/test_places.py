@@ -322,5 +322,6 @@ def test_compiled_gazetteer_matches_sources() -> None:
 
 def test_town_name_of_several_countries_resolved_by_the_named_country() -> None:
     """A minor town name shared by several countries takes the country the text names."""
-    got = [p for p in eventcode.find_places("Farmers marched in the town of Mercedes in Uruguay.") if p.text == "Mercedes"]
+    found = eventcode.find_places("Farmers marched in the town of Mercedes in Uruguay.")
+    got = [p for p in found if p.text == "Mercedes"]
     assert got and got[0].country == "URY"
