@@ -325,3 +325,9 @@ def test_town_name_of_several_countries_resolved_by_the_named_country() -> None:
     found = eventcode.find_places("Farmers marched in the town of Mercedes in Uruguay.")
     got = [p for p in found if p.text == "Mercedes"]
     assert got and got[0].country == "URY"
+
+
+def test_unknown_name_with_an_ayn_apostrophe_kept_whole() -> None:
+    """An unknown village name with an apostrophe after "Al-" is found whole, not cut at the apostrophe."""
+    got = [p.text for p in eventcode.find_places("Shelling hit the village of Kafr Al-'Uyun overnight.")]
+    assert "Kafr Al-'Uyun" in got

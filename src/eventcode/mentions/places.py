@@ -546,6 +546,9 @@ class Gazetteer:
                 j += 1
             elif t.norm == "-" and j + 1 < len(tokens) and tokens[j + 1].norm.isalpha() and j > i:
                 j += 2
+            elif t.norm == "-" and j + 2 < len(tokens) and tokens[j + 1].norm == "'" and j > i \
+                    and tokens[j + 2].norm.isalpha() and tokens[j + 1].end == tokens[j + 2].start:
+                j += 3  # "Al-'Abed", "El-‘Amad": an ayn written as an apostrophe
             elif t.norm in _PARTICLES and j + 1 < len(tokens) and tokens[j + 1].upper and j > i:
                 j += 1
             else:
