@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -25,20 +26,24 @@ _Resolved = dict[tuple[int, bool], Actor | None]
 """Pronouns resolved by (found event index, whether the source role)."""
 
 
+@functools.lru_cache(maxsize=4096)
+def _code_parts(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """The country and the sectors of an actor code."""
+    parts = split_actor_code(code)
+    seg = get_actor_segment(parts[0])
+    country = parts[0] if seg is not None and seg.kind == "country" else None
+    sectors = []
+    for p in parts[1:]:
+        s = get_actor_segment(p)
+        if s is not None and s.kind == "agent":
+            sectors.append(p)
+    return country, tuple(sectors)
+
+
 def actor_record(code: str | None, name: str | None, text: str, start: int | None, end: int | None) -> Actor:
     """An :class:`Actor` record from a code, splitting out country and sectors."""
-    country: str | None = None
-    sectors: list[str] = []
-    if code:
-        parts = split_actor_code(code)
-        seg = get_actor_segment(parts[0])
-        if seg is not None and seg.kind == "country":
-            country = parts[0]
-        for p in parts[1:]:
-            s = get_actor_segment(p)
-            if s is not None and s.kind == "agent":
-                sectors.append(p)
-    return Actor(code=code, country=country, sectors=tuple(sectors), name=name, text=text, start=start, end=end)
+    country, sectors = _code_parts(code) if code else (None, ())
+    return Actor(code=code, country=country, sectors=sectors, name=name, text=text, start=start, end=end)
 
 
 def _mention_actor(m: ActorMention, tokens: list[Token], text: str) -> Actor:
