@@ -233,13 +233,10 @@ class Gazetteer:
     """The compiled place index: find places in text. Immutable once built; share one (:func:`default_gazetteer`)."""
 
     def __init__(self, records: list[str], index: dict[str, str], words: Iterable[str] = (),
-                 never: Iterable[str] = (), firsts: Iterable[str] | None = None, maxlen: int | None = None,
-                 names: Iterable[str] = ()) -> None:
+                 never: Iterable[str] = (), names: Iterable[str] = ()) -> None:
         self._raw = records
         self._index = index
         self._parsed: dict[int, _Rec] = {}
-        self._firsts = frozenset(firsts if firsts is not None else (k.split(" ", 1)[0] for k in index))
-        self._maxlen = maxlen if maxlen is not None else max((k.count(" ") + 1 for k in index), default=1)
         # The longest name (in words) starting with each first word that starts a name of two words or more: a
         # word tries only the lengths that exist ("the" up to 14 words, most first words just one).
         longest: dict[str, int] = {}
@@ -315,9 +312,9 @@ class Gazetteer:
         out: list[_Match] = []
         covered_until = -1
         p = 0
-        firsts, index, longest, pairs = self._firsts, self._index, self._longest, self._pairs
+        index, longest, pairs = self._index, self._longest, self._pairs
         while p < n:
-            if norms[p] not in firsts:
+            if norms[p] not in index and norms[p] not in longest:  # starts no name
                 p += 1
                 continue
             first = tokens[content[p]]
@@ -769,13 +766,12 @@ def _load() -> Gazetteer:
     if FORMAT_VERSION not in lines[0]:
         raise RuntimeError("eventcode/data/places/gazetteer.tsv.gz is not in the format this version reads: "
                            "run scripts/build_gazetteer.py")
-    n_records, n_keys, maxlen = (int(x) for x in lines[1].split("\t"))
-    firsts = lines[2].split(" ")
+    n_records, n_keys, _maxlen = (int(x) for x in lines[1].split("\t"))  # line 3: first words (implied)
     records = lines[3 : 3 + n_records]
     cells = iter("\t".join(lines[3 + n_records : 3 + n_records + n_keys]).split("\t"))
     index = dict(zip(cells, cells, strict=True))
     ambiguous = base / "ambiguous.txt"
-    return Gazetteer(records, index, _words(ambiguous), _words(base / "nonplaces.txt"), firsts, maxlen,
+    return Gazetteer(records, index, _words(ambiguous), _words(base / "nonplaces.txt"),
                      _words(ambiguous, "# -- people's names"))
 
 
