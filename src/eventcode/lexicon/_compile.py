@@ -303,15 +303,11 @@ class PatternList(list[CompiledPattern]):
                 self._by_next[nxt] = got
         return got
 
-    def for_next(self, nxt: str) -> list[CompiledPattern]:
-        """The patterns (in order) whose first word after the head may be ``nxt``: a verb with hundreds of
-        patterns tries only the few that can start here."""
-        return self._candidates(nxt).patterns
-
     def matchable(self, nxt: str, ahead: Iterable[str]) -> list[CompiledPattern]:
         """The patterns (in order) that may match with ``nxt`` next and the words ``ahead`` in the clause: those
-        that need no word, and those whose most selective required element can start with a word ahead (the
-        other required elements are still to be checked)."""
+        whose first word after the head may be ``nxt`` and that need no word, or whose most selective required
+        element can start with a word ahead (the other required elements are still to be checked). A verb with
+        hundreds of patterns tries only the few that can match here."""
         c = self._candidates(nxt)
         if not c.by_word:
             return c.patterns
