@@ -209,3 +209,39 @@ def test_arriving_peacekeepers_are_received_by_the_host() -> None:
     got = triples("UN peacekeepers arrived in Mali on Tuesday.")
     assert [(c, t) for _, c, t in got if c == "074"] == [("074", "MLI")]
     assert [(s, c) for s, c, _ in got if c == "0861"] == [("MLI", "0861")]
+
+
+def test_bare_subject_then_intransitive_verb_codes() -> None:
+    """'A bomb exploded in a bus station', 'Hundreds of them demonstrated against ...' code their events."""
+    assert [c[:2] for _, c, _ in triples("A bomb exploded in a crowded bus station in Lagos.")] == ["18"]
+    assert [c[:2] for _, c, _ in triples("Several hundred of them demonstrated against the new tax in Lyon.")] == ["14"]
+
+
+def test_number_subject_codes_protest() -> None:
+    """'About 700 marched through the city', 'Another 3,200 demonstrated': a number is the subject."""
+    assert [c[:2] for _, c, _ in triples("About 700 marched through the city on Saturday.")] == ["14"]
+    assert [c[:2] for _, c, _ in triples("Another 3,200 demonstrated in Hamburg Tuesday.")] == ["14"]
+
+
+def test_plural_noun_with_modifier_is_not_a_verb() -> None:
+    """'Panic attacks occur ...' is no attack: a plural noun before a verb is the subject."""
+    assert triples("Panic attacks occur more often among young adults.") == []
+
+
+def test_blockade_as_a_verb() -> None:
+    """'blockaded the port' and 'will blockade the coast' code the blockade (191) and its threat (1381)."""
+    assert triples("Turkey blockaded Cyprus.") == [("TUR", "191", "CYP")]
+    assert [c for _, c, _ in triples("Turkey will blockade Cyprus.")] == ["1381"]
+
+
+def test_boycott_contacts_breaks_relations() -> None:
+    """'boycotts dealings with X' reduces relations (161); 'would boycott contact with X if ...' threatens it."""
+    assert triples("Serbia boycotts dealings with Croatia.") == [("SRB", "161", "HRV")]
+    got = triples("Serbia said it would boycott contact with Croatia if the trial went ahead.")
+    assert [(c, t) for _, c, t in got] == [("1313", "HRV")]
+
+
+def test_passive_deployment_has_no_receiving_event() -> None:
+    """'peacekeepers were deployed' codes no 0861 (no one named as receiving them)."""
+    codes = [c for _, c, _ in triples("More UN peacekeepers were deployed to the region on Friday.")]
+    assert "0861" not in codes and codes

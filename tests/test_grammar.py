@@ -276,3 +276,73 @@ def test_refusal_with_unless_stays_a_refusal() -> None:
     coder = _mini("== 082\nend * strike\n", _ACTORS)
     got = [e.action.code for e in coder.code("The Kurds will not end their strike unless Chile pays them.")]
     assert got == ["1242"]
+
+
+_MOVES = ("== 141\nmarch through +\nmarch in +\n== 1823\nkill +\n== 192\nseize +\n== 190\nattack +\n"
+          "== 150\n$ * [station]\n")
+_PEOPLE = "Norway\n    NOR\nChile\n    CHL\nthe rebels\n    ---REB\nsoldiers\n    ---MIL\n"
+
+
+def test_intransitive_verb_after_plain_noun_is_the_main_verb() -> None:
+    """'-ed' of an intransitive verb before a preposition is a past tense, not a reduced relative."""
+    coder = _mini(_MOVES, _PEOPLE)
+    assert [e.action.code for e in coder.code("A crowd marched through the old town.")] == ["141"]
+
+
+def test_subject_noun_phrase_then_verb_is_the_main_verb() -> None:
+    """A transitive '-ed' right after the clause's subject, with no other finite verb, is the verb."""
+    coder = _mini(_MOVES, _PEOPLE)
+    assert [e.action.code for e in coder.code("Several gunmen of the militia seized in a dawn raid the mayor.")] \
+        == ["192"]
+
+
+def test_reduced_relative_kept_before_a_finite_verb() -> None:
+    """'boats seized in the bay were returned': the participle describes the noun."""
+    coder = _mini(_MOVES, _PEOPLE)
+    assert coder.code("Two fishing boats seized in the bay were returned to Chile.") == []
+    assert coder.code("Norway returned the boats seized in the bay.") == []
+
+
+def test_number_as_subject() -> None:
+    """'About 800 marched through ...': a number phrase is the subject noun phrase."""
+    coder = _mini(_MOVES, _PEOPLE)
+    got = coder.code("About 800 marched through the harbour district on Sunday.")
+    assert [e.action.code for e in got] == ["141"]
+    assert got[0].actor is not None and got[0].actor.text == "About 800"
+    assert coder.code("Another 2,400 marched in the rain on Friday.")[0].action.code == "141"
+
+
+def test_number_before_transitive_participle_is_not_a_subject() -> None:
+    """'9 killed in ambush' tells of the nine; they are not the ones who killed."""
+    coder = _mini(_MOVES, _PEOPLE)
+    assert all(e.actor is None or e.actor.text != "9" for e in coder.code("9 killed in ambush"))
+
+
+def test_plural_noun_before_finite_verb_is_not_a_verb() -> None:
+    """'mortar attacks continued': a plural noun after a modifier and before a verb is no verb head."""
+    coder = _mini(_MOVES, _PEOPLE)
+    assert coder.code("Mortar attacks were frequent in the valley.") == []
+    assert coder.code("Mortar attacks resumed near the border.") == []
+    assert [e.action.code for e in coder.code("The rebels attacks Chile.")] == ["190"]
+
+
+def test_pattern_source_before_the_verb_overrides_passive() -> None:
+    """'$ * [station]': the subject of 'were stationed' is the pattern's source, not a target."""
+    coder = _mini(_MOVES, _PEOPLE)
+    got = [(e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None)
+           for e in coder.code("Soldiers were stationed along the coast.")]
+    assert got == [("---MIL", "150", None)]
+
+
+def test_paired_code_needs_a_receiver() -> None:
+    """A paired code's reverse event needs the forward event's target: no receiver, no reverse event."""
+    from eventcode.lexicon import parse_text
+
+    lex = parse_text("== 074:0861\nsend * monitors to +\nsend * monitors\n", ".verbs", "t.verbs")
+    parse_text("send sent sent\n", ".irregular", "t.irregular", lex)
+    parse_text(_PEOPLE, ".actors", "t.actors", lex)
+    coder = eventcode.Coder(builtin=False, lexicon=lex, require="none", dates=False, places=False)
+    assert [e.action.code for e in coder.code("Norway sent monitors.")] == ["074"]
+    got = [(e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None)
+           for e in coder.code("Norway sent monitors to Chile.")]
+    assert got == [("NOR", "074", "CHL"), ("CHL", "0861", "NOR")]

@@ -198,7 +198,7 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         resolved[idx, is_source] = here.resolve(role_kind, text[a:b], a, b) or ctx.resolve(role_kind, text[a:b], a, b)
     date_mention: DateMention | None = None
     places: list[Place] = []
-    if coder.dates:
+    if coder.dates and found:
         date_mention = W.sentence_date(text, sent.start, sent.end, day, tokens)
     if coder.places and found:
         places = W.sentence_places(text, sent.start, sent.end)
@@ -310,10 +310,16 @@ def _pattern_events(coder: Coder, f: Found, idx: int, resolved: _Resolved, token
         return forward
     base = forward or [attrs.evolve(e, actor=e.target, target=e.actor)
                        for e in _events_for(coder, f._replace(code=rev), *args)]
+    if forward and "passive" in f.notes and any(el.kind in ("lit", "class") for el in entry.before):
+        # "peacekeepers are being deployed" on "%peacekeeper * [deploy] to +": the passive subject the forward
+        # event takes as its target is the pattern's own object (the force), not a receiver
+        return forward
     action = Action.from_code(rev, where=entry.source, codebook=coder.compiled.codebook)
     reverse = []
     for e in base:
-        if coder.require == "source" and (e.target is None or e.target.code is None):
+        if e.target is None:
+            continue  # the reverse event's actor is the forward receiver: none identified, no reverse event
+        if coder.require == "source" and e.target.code is None:
             continue
         notes = (*e.evidence.notes, "paired") if e.evidence is not None else ("paired",)
         ev = attrs.evolve(e.evidence, notes=notes) if e.evidence is not None else None

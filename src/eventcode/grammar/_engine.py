@@ -322,7 +322,7 @@ def _reduced_relative(s: _Sentence, tokens: list[Token], i: int, covered: list[b
         return False
     prev = tokens[i - 1]
     pn = prev.norm
-    if (prev.upper or not pn.isalpha() or pn in W.PRONOUNS or pn in W.CONJUNCTIONS or pn in W.CLAUSE_STOP
+    if ((prev.upper and i > 1) or not pn.isalpha() or pn in W.PRONOUNS or pn in W.CONJUNCTIONS or pn in W.CLAUSE_STOP
             or pn in W.REPORTING or pn in W.ADVERB or pn in W.SKIPPABLE or pn in W.PREPOSITIONS or pn in W.TIME_WORDS
             or pn.endswith("ly") or _is_verb(s.lex, pn)):
         return False
@@ -330,8 +330,56 @@ def _reduced_relative(s: _Sentence, tokens: list[Token], i: int, covered: list[b
     if nxt == "by" or not (nxt in W.TIME_WORDS or (nxt in W.PREPOSITIONS and nxt != "to")):
         return False
     # "sources said Wednesday", "officials stressed on Monday": a speaker's verb keeps its subject
-    return tokens[i].norm not in W.REPORTING and all(
-        not c.code.startswith("01") for c in s.lex.verbs.get(tokens[i].norm, ()))
+    if tokens[i].norm in W.REPORTING or any(c.code.startswith("01") for c in s.lex.verbs.get(tokens[i].norm, ())):
+        return False
+    if not s.lex.lemmas.get(tokens[i].norm, frozenset()).isdisjoint(W.INTRANSITIVE):
+        return False  # "a bomb exploded in the market": an intransitive verb has no passive participle
+    return not _main_verb(s, tokens, i, covered)
+
+
+def _main_verb(s: _Sentence, tokens: list[Token], i: int, covered: list[bool]) -> bool:
+    """Whether the verb at ``i`` comes right after its clause's subject noun phrase and the clause has no other
+    finite verb ("several thousand of them demonstrated against the plan"; not "weapons seized last year were
+    destroyed", "police found weapons seized in a raid")."""
+    lex = s.lex
+    p = i - 1
+    while p >= 0:  # the noun phrase back to the start of the clause
+        norm = tokens[p].norm
+        if norm in W.BOUNDARY or norm in (",", ";", ":", "but") or norm in W.CLAUSE_STOP or norm in W.REPORTING:
+            break  # ("and", "or" join nouns in the phrase: "returned arms and ammunition seized last year")
+        if norm in W.PREPOSITIONS and not (
+                norm == "of" or (norm in W.SKIPPABLE and norm != "to")
+                or (norm == "to" and p > 0 and tokens[p - 1].norm == "up")):
+            return False  # "aid to people displaced in ...": the noun is a preposition's object
+        if norm in W.BE or norm in W.HAVE or norm in W.DO or norm in W.HYPOTHETICAL or norm in W.FUTURE:
+            return False
+        if not covered[p] and (_is_verb(lex, norm) or (norm.endswith("ed") and len(norm) > 4 and not tokens[p].upper)) \
+                and not (p > 0 and (tokens[p - 1].norm in W.DETERMINERS or tokens[p - 1].norm in W.SKIPPABLE)):
+            return False  # "found weapons seized in a raid": the noun is the object of a verb
+        p -= 1
+    for q in range(p - 1):
+        if tokens[q].norm in W.BE and (tokens[q + 1].norm in lex.participles or (
+                (tokens[q + 1].norm in W.ADVERB or tokens[q + 1].norm.endswith("ly")) and q + 2 < i
+                and tokens[q + 2].norm in lex.participles)):
+            return False  # "five were killed and four others injured": a passive with its auxiliary left out
+    n = s.n
+    q = i + 1
+    while q < n:  # no other finite verb in the clause
+        t = tokens[q]
+        norm = t.norm
+        if norm in W.BOUNDARY or norm == ";" or norm in W.CLAUSE_STOP or norm in W.REPORTING \
+                or norm in W.CONJUNCTIONS or norm in ("when", "where", "as"):
+            return True
+        if norm in W.FINITE_AUX:
+            return False
+        if not t.upper and not covered[q] and norm.endswith("ed") and len(norm) > 4 and norm.isalpha() \
+                and tokens[q - 1].norm not in W.DETERMINERS and tokens[q - 1].norm not in W.PREPOSITIONS:
+            return False  # "people killed in the blast included ..."
+        if (not covered[q] and not norm.endswith("ing") and _is_verb(lex, norm)
+                and not _noun_use(lex, tokens, q, covered)):
+            return False  # "the refugees displaced in the war return home"
+        q += 1
+    return True
 
 
 def _after_place_or_time(s: _Sentence, p: int) -> int:
@@ -450,6 +498,10 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
 
 _SKIPPABLE_SYMBOLS = frozenset(["$", "€", "£", "¥", "%", "'"])
 _PLACE_PREPS = frozenset(["in", "at", "to", "into", "inside", "on"])
+_PARTICLES = frozenset(["down", "up", "off", "out", "back", "over", "away", "in", "on", "through"])
+_QUANTIFIERS = frozenset(["about", "some", "another", "than", "least", "to", "over", "nearly", "almost", "around",
+                          "roughly", "estimated", "only", "just", "all", "the", "these", "those"])
+_PLACE_ADVERBS = frozenset(["outside", "inside", "along", "around", "throughout", "past", "down", "near", "beside"])
 _NOUN_AFTER = frozenset(["on", "against", "by", "across", "near", "in", "inside", "targeting", "of"])
 _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
                            "more", "further", "fresh", "new", "renewed", "repeated", "deadly", "recent", "heavy"])
@@ -464,6 +516,9 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int, covered: list[b
             or prev in W.NEGATION or prev in W.PRONOUNS or prev in W.ADVERB
             or (prev.endswith("ly") and not tokens[i - 1].upper)):
         return False  # "was ready", "has met", "will visit", "did not attack", "they attacked", "also met"
+    if prev[:1].isdigit() and tokens[i].norm in lex.participles and i + 1 < len(tokens) and _number_subject(
+            lex, tokens, i):
+        return False  # "about 500 marched through the city", "some 200 stormed the building": a number as subject
     if prev in W.DETERMINERS or prev in _NUMBER_WORDS or prev[:1].isdigit():
         return True
     if prev == "-" and tokens[i - 1].end == tokens[i].start:
@@ -474,8 +529,53 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int, covered: list[b
     if (prev != "to" and _is_verb(lex, prev) and not tokens[i - 1].upper and not norm.endswith(("ed", "ing"))
             and (norm in lex.lemmas.get(norm, ()) or (norm.endswith("s") and not norm.endswith("ss")))):
         return True  # "reduce attacks", "launched strikes" (a base or -s form right after a verb)
+    if not norm.endswith("s") or norm.endswith("ss") or i + 1 >= len(tokens):
+        return False
     # "Taliban attacks on police"
-    return norm.endswith("s") and not norm.endswith("ss") and i + 1 < len(tokens) and tokens[i + 1].norm in _NOUN_AFTER
+    return tokens[i + 1].norm in _NOUN_AFTER or _verb_follows(lex, tokens, i, covered)
+
+
+def _verb_follows(lex: CompiledLexicon, tokens: list[Token], i: int, covered: list[bool] | None) -> bool:
+    """Whether a finite verb follows the "-s" form at ``i``, which is then a plural noun, its subject ("heart
+    attacks occur more often", "rocket attacks continued", "Taliban attacks killed five"); not "Rebels attacks
+    the town", "Russia condemns renewed attacks"."""
+    n = len(tokens)
+    q = i + 1
+    while q < n and (tokens[q].norm in W.ADVERB or (tokens[q].norm.endswith("ly") and len(tokens[q].norm) > 4)):
+        q += 1  # "attacks also continued"
+    if q >= n:
+        return False
+    t = tokens[q]
+    nn = t.norm
+    if t.upper or not nn.isalpha():
+        return False
+    if nn in W.FINITE_AUX:
+        return True
+    plain = covered is None or not covered[i - 1]  # a plain modifier before: "heart attacks", "rocket attacks"
+    if nn.endswith("ed") and len(nn) > 4:
+        if plain:
+            return True
+        # after an actor ("Taliban attacks killed five"), unless the -ed word is an adjective ("renewed attacks")
+        f = tokens[q + 1].norm if q + 1 < n else "."
+        return not (f.isalpha() and f not in W.SKIPPABLE and f not in W.DETERMINERS and f not in W.PREPOSITIONS
+                    and not tokens[q + 1].upper)
+    if plain and not nn.endswith("s") and nn not in _PARTICLES:
+        cands = lex.verbs.get(nn)  # a base form that is never a noun ("occur", "continue"; not "attack")
+        return cands is not None and not any(c.entry.noun_head for c in cands) and nn in lex.lemmas.get(nn, ())
+    return False
+
+
+def _number_subject(lex: CompiledLexicon, tokens: list[Token], i: int) -> bool:
+    """Whether the past form at ``i``, after a number, is the verb of that number as its subject: an object follows
+    ("some 200 stormed the building"), or the verb is intransitive ("about 500 marched through the city"); not
+    "12 killed in blast", where the number is what the participle tells of."""
+    if i > 1 and tokens[i - 2].norm not in _QUANTIFIERS and tokens[i - 2].norm not in (",", ";", ":"):
+        return False  # "about 500", "another 1,500", "more than 2,000": not "on Sept. 11", "in 1992"
+    nxt = tokens[i + 1].norm
+    if nxt in W.DETERMINERS:
+        return True
+    return ((nxt in W.PREPOSITIONS or nxt in W.TIME_WORDS or nxt in _PLACE_ADVERBS) and nxt != "by"
+            and not lex.lemmas.get(tokens[i].norm, frozenset()).isdisjoint(W.INTRANSITIVE))
 
 
 def _reversed(tokens: list[Token], i: int) -> bool:
@@ -501,6 +601,11 @@ def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:
         if norm in W.BOUNDARY or norm == "," or norm in W.CLAUSE_STOP or norm in W.REPORTING:
             break
         if norm in W.PREPOSITIONS:
+            if got and ((norm in ("about", "over", "around") and s.tokens[p + 1].norm[:1].isdigit())
+                        or (norm == "at" and s.tokens[p + 1].norm == "least")):
+                got.append(p)  # "about 500", "at least 500": a number phrase
+                p -= 1
+                continue
             if got and norm in ("in", "at", "near", "on", "of", "from", "outside"):
                 got = []  # what we collected was the object of a prepositional phrase: skip it
                 end = p
@@ -597,6 +702,8 @@ def find_events(
             i += 1
             continue
         cp, r = best
+        if s.passive and cp.entry.before and _own_source(cp):
+            s.passive = False  # "troops were deployed" on "$ * [deploy]": the subject is the pattern's source
         notes: list[str] = []
         code = cp.code
         noun = cp.entry.noun_head
@@ -856,10 +963,20 @@ def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tup
             if not s.seq(pos, cp.head_rest):
                 continue
             pos += len(cp.head_rest)
-        r = _match(s, cp, 0, pos)
+        if s.passive and cp.entry.before and _own_source(cp):
+            s.passive = False  # "$ * [deploy] to +": the pattern places its source itself, so no passive reading
+            r = _match(s, cp, 0, pos)
+            s.passive = True
+        else:
+            r = _match(s, cp, 0, pos)
         if r is not None:
             return cp, r
     return None
+
+
+def _own_source(cp: CompiledPattern) -> bool:
+    """Whether the pattern marks its source before the verb (``$ * [deploy]``)."""
+    return any(el.kind == "source" for el in cp.entry.before)
 
 
 _GOVERNS = {"020": "appeal", "100": "demand", "030": "intent", "130": "threat", "016": "deny"}

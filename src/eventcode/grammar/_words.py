@@ -180,3 +180,14 @@ UNDOING_NOUNS: Final = frozenset(
      "suspension", "cancellation", "withdrawal", "loosening", "abolition"]
 )
 """Nouns that undo the noun event after them ("the lifting of sanctions on X" is not imposing them)."""
+INTRANSITIVE: Final = frozenset(
+    """explode demonstrate march clash rally riot protest erupt mutiny rebel retaliate defect flee arrive collide
+    die""".split()
+)
+"""Verbs whose "-ed" form before a preposition is their past tense, never a passive participle ("a bomb exploded
+in the market", "thousands marched through the city"): no reduced relative."""
+FINITE_AUX: Final = frozenset(
+    ["is", "are", "was", "were", "am", "'re", "has", "have", "had", "do", "does", "did", "will", "'ll", "shall", "wo",
+     "would", "could", "might", "may", "should", "must", "can", "cannot"]
+)
+"""Auxiliaries that make a clause finite ("weapons seized last year were destroyed")."""
