@@ -209,6 +209,10 @@ def _alts(s: _Sentence, el: CElement, pos: int) -> list[int]:
     return [pos + 1 + len(rest) for rest in rests if s.seq(pos + 1, rest)]
 
 
+_CLAUSE_MODALS = frozenset(["must", "should", "shall"])
+"""Modals between a target and the verb of its clause that a pattern's words need not spell out."""
+
+
 def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | None:
     els = pat.after
     if k == len(els):
@@ -285,6 +289,9 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                     q = _after_place_or_time(s, grp.j)
                     if q > grp.j:
                         r = _match(s, pat, k + 1, q)
+                if r is None and grp.j < s.n and s.tokens[grp.j].norm in _CLAUSE_MODALS:
+                    # "insisted that Libya must hand over the suspects": the actor is the clause's subject
+                    r = _match(s, pat, k + 1, grp.j + 1)
             if r is not None:
                 if el.kind != "source":
                     return _Match(r.end, grp, (grp.i, grp.j), r.source)
