@@ -267,58 +267,66 @@ class _PatternCompiler:
         return PatternList(self.pattern(i) for i in order)
 
 
-class _Candidates(NamedTuple):
-    """The patterns that may follow one next word, and an index of them by the words they need."""
+class _Index(NamedTuple):
+    """A form's patterns indexed by the word that must follow the head and by the words they need."""
 
-    patterns: list[CompiledPattern]
-    free: tuple[int, ...]
+    any_next: frozenset[int]
+    """Positions of the patterns that may start with any word after the head."""
+    by_next: dict[str, frozenset[int]]
+    """A word -> positions of the patterns whose first word after the head may be it."""
+    free: frozenset[int]
     """Positions of the patterns that need no particular word ahead."""
-    by_word: dict[str, list[int]]
+    by_need: dict[str, list[int]]
     """A word -> positions of the patterns whose most selective required element can start with it."""
 
 
 class PatternList(list[CompiledPattern]):
-    """A form's patterns, most specific first, with the subsets that can match before a given next word."""
+    """A form's patterns, most specific first, with an index of the ones that can match in a given context."""
 
-    __slots__ = ("_by_next",)
+    __slots__ = ("_index",)
 
     def __init__(self, items: Iterable[CompiledPattern] = ()) -> None:
         super().__init__(items)
-        self._by_next: dict[str, _Candidates] = {}
+        self._index: _Index | None = None
 
-    def _candidates(self, nxt: str) -> _Candidates:
-        got = self._by_next.get(nxt)
-        if got is None:
-            pats = [cp for cp in self if cp.first is None or nxt in cp.first]
-            free: list[int] = []
-            by_word: dict[str, list[int]] = {}
-            for k, cp in enumerate(pats):
-                if not cp.needs:
-                    free.append(k)
-                    continue
+    def _build_index(self) -> _Index:
+        any_next: set[int] = set()
+        by_next: dict[str, set[int]] = {}
+        free: set[int] = set()
+        by_need: dict[str, list[int]] = {}
+        for k, cp in enumerate(self):
+            if cp.first is None:
+                any_next.add(k)
+            else:
+                for w in cp.first:
+                    by_next.setdefault(w, set()).add(k)
+            if not cp.needs:
+                free.add(k)
+            else:
                 for w in min(cp.needs, key=len):
-                    by_word.setdefault(w, []).append(k)
-            got = _Candidates(pats, tuple(free), by_word)
-            if len(self._by_next) < 4096:
-                self._by_next[nxt] = got
-        return got
+                    by_need.setdefault(w, []).append(k)
+        index = _Index(frozenset(any_next), {w: frozenset(ks) for w, ks in by_next.items()}, frozenset(free),
+                       by_need)
+        self._index = index  # idempotent: threads racing here store equal indexes
+        return index
 
     def matchable(self, nxt: str, ahead: Iterable[str]) -> list[CompiledPattern]:
         """The patterns (in order) that may match with ``nxt`` next and the words ``ahead`` in the clause: those
         whose first word after the head may be ``nxt`` and that need no word, or whose most selective required
         element can start with a word ahead (the other required elements are still to be checked). A verb with
         hundreds of patterns tries only the few that can match here."""
-        c = self._candidates(nxt)
-        if not c.by_word:
-            return c.patterns
-        ks = set(c.free)
-        by_word = c.by_word
+        index = self._index or self._build_index()
+        starts = index.any_next
+        more = index.by_next.get(nxt)
+        if more is not None:
+            starts = starts | more
+        needed = set(index.free)
+        by_need = index.by_need
         for w in ahead:
-            got = by_word.get(w)
+            got = by_need.get(w)
             if got is not None:
-                ks.update(got)
-        pats = c.patterns
-        return [pats[k] for k in sorted(ks)]
+                needed.update(got)
+        return [self[k] for k in sorted(needed.intersection(starts))]
 
 
 _ABSENT: Final = object()
