@@ -245,3 +245,12 @@ def test_passive_deployment_has_no_receiving_event() -> None:
     """'peacekeepers were deployed' codes no 0861 (no one named as receiving them)."""
     codes = [c for _, c, _ in triples("More UN peacekeepers were deployed to the region on Friday.")]
     assert "0861" not in codes and codes
+
+
+def test_list_closed_by_and_does_not_take_a_following_comma_phrase() -> None:
+    """ "X and Y, Z said": after the conjunction, a comma starts a new phrase, not another list member."""
+    events = eventcode.code("Heavy fighting between the Taliban and Afghan forces, the Pentagon said on Monday.",
+                            date="2021-03-01")
+    targets = {e.target.code for e in events if e.target is not None and e.action.root == "19"}
+    assert "AFGINS" in targets or "AFGMIL" in targets
+    assert "USAMIL" not in targets

@@ -91,9 +91,12 @@ class _Sentence:
         ms = [m for m in mentions if not m.locative]
         while k < len(ms):
             members = [ms[k]]
+            closed = False  # a conjunction has joined the last member: "X and Y, Z" does not go on
             while k + 1 < len(ms):
                 nxt = ms[k + 1]
                 between = [t.norm for t in tokens[members[-1].j : nxt.i]]
+                if closed and between[:1] == [","]:
+                    break  # "fighting between the Taliban and government forces, the Pentagon said"
                 if between in (["and"], [","], [",", "and"], ["&"], ["as", "well", "as"], ["or"], ["and", "the"],
                                [",", "the"], [",", "and", "the"], ["and", "its"], ["and", "their"], ["and", "his"],
                                ["and", "her"]) or (
@@ -101,6 +104,7 @@ class _Sentence:
                         and all(t.isalpha() and t not in W.SKIPPABLE for t in between[2:])):
                     # "Japan and other rich nations": the other members of a class
                     members.append(nxt)
+                    closed = closed or any(w in ("and", "or", "&", "well") for w in between)
                     k += 1
                     continue
                 break
