@@ -254,3 +254,18 @@ def test_list_closed_by_and_does_not_take_a_following_comma_phrase() -> None:
     targets = {e.target.code for e in events if e.target is not None and e.action.root == "19"}
     assert "AFGINS" in targets or "AFGMIL" in targets
     assert "USAMIL" not in targets
+
+
+def test_apposition_between_subject_and_verb_is_skipped() -> None:
+    """ "X, the envoy for Y affairs, visited Z": the source is X, not the country named inside the apposition."""
+    events = eventcode.code("Zalmay Khalilzad, the American envoy for Afghan reconciliation, visited Pakistan "
+                            "on Monday.", date="2021-03-01")
+    visits = [e for e in events if e.action.code == "042"]
+    assert visits and all(e.actor is not None and e.actor.code == "USAGOV" for e in visits)
+
+
+def test_one_actor_named_twice_gives_one_event() -> None:
+    """ "Joe Biden, the US president, met ...": the same codes from one verb make one event, not two."""
+    events = eventcode.code("Joe Biden, the US president, met Chinese leaders in Beijing.", date="2021-03-01")
+    pairs = [(e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None) for e in events]
+    assert pairs.count(("USAGOV", "040", "CHNGOV")) == 1

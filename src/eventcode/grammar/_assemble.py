@@ -260,6 +260,7 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: l
         else:
             pairs += [(t, s) for s, t in list(pairs) if t is not None and t.code and s is not None and s.code]
     out: list[Event] = []
+    seen: set[tuple[str | None, str | None]] = set()
     for s, t in pairs:
         has_s = s is not None and s.code is not None
         has_t = t is not None and t.code is not None
@@ -268,6 +269,11 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: l
             req == "either" and not (has_s or has_t)
         ) or (req == "material" and not (has_s or has_t or action.root in _MATERIAL_ROOTS)):
             continue
+        if has_s or has_t:
+            codes = (s.code if s is not None else None, t.code if t is not None else None)
+            if codes in seen:
+                continue  # "Joe Biden, the US president, met ...": one actor named twice, one event
+            seen.add(codes)
         out.append(
             Event(
                 actor=s,

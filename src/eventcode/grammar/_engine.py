@@ -69,8 +69,8 @@ class _Match(NamedTuple):
 class _Sentence:
     """Per-sentence state for matching."""
 
-    __slots__ = ("chain_start", "groups_at", "in_mention", "inside", "lex", "mention_at", "n", "pair", "passive",
-                 "tokens")
+    __slots__ = ("appositions", "chain_start", "groups_at", "in_mention", "inside", "lex", "mention_at", "n", "pair",
+                 "passive", "tokens")
 
     def __init__(self, tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> None:
         self.tokens = tokens
@@ -86,6 +86,7 @@ class _Sentence:
             self.mention_at[m.i] = m
             for x in range(m.i, m.j):
                 self.in_mention[x] = True
+        self.appositions = _appositions(tokens, mentions, lex)
         self.groups_at: dict[int, Group] = {}
         k = 0
         ms = [m for m in mentions if not m.locative]
@@ -444,6 +445,30 @@ def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
     return p, words
 
 
+def _appositions(tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> dict[int, int]:
+    """``", <noun phrase> ,"`` right after an actor and before a verb, by the offsets of its two commas: "Zalmay
+    Khalilzad, the American envoy for Afghan reconciliation, visited Kabul" (the source is Khalilzad, not
+    "Afghan"; the envoy is Khalilzad himself)."""
+    n = len(tokens)
+    out: dict[int, int] = {}
+    for a in {m.j for m in mentions if not m.locative}:
+        if a >= n - 2 or tokens[a].norm != ",":
+            continue
+        b = a + 1
+        while b < n and b - a <= 12 and tokens[b].norm not in (",", ".", ";", ":", "(", ")", '"'):
+            w = tokens[b].norm
+            if w in W.BE or w in W.HAVE or w in W.REPORTING or w in W.CONJUNCTIONS or w in W.PRONOUNS or (
+                    w in lex.participles and not tokens[b].upper):
+                break  # a clause, not a noun phrase
+            b += 1
+        if b >= n - 1 or b == a + 1 or tokens[b].norm != ",":
+            continue
+        nxt = tokens[b + 1].norm
+        if nxt in lex.verbs or nxt in W.ADVERB or nxt in W.FUTURE or nxt in W.HAVE:
+            out[a] = b
+    return out
+
+
 def _relative_spans(tokens: list[Token]) -> list[bool]:
     """Tokens inside ", who/which ... ," asides, which the subject search skips."""
     inside = [False] * len(tokens)
@@ -645,6 +670,9 @@ def find_events(
     inside = _relative_spans(tokens)
     s.inside = inside
     mentions_by_start = {m.i: m for m in mentions if not m.locative}
+    for a, b in s.appositions.items():
+        for x in range(a, b + 1):
+            inside[x] = True
     for k in range(1, n - 1):
         # "warplanes supported by Russia pounded ...": the agent of a reduced relative is not the subject
         if tokens[k + 1].norm == "by" and tokens[k].norm in lex.participles and tokens[k - 1].norm[:1].isalpha():
