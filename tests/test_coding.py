@@ -269,3 +269,21 @@ def test_one_actor_named_twice_gives_one_event() -> None:
     events = eventcode.code("Joe Biden, the US president, met Chinese leaders in Beijing.", date="2021-03-01")
     pairs = [(e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None) for e in events]
     assert pairs.count(("USAGOV", "040", "CHNGOV")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Iran planned several rounds of meetings over three days with the envoy.",
+    "The minister spoke one day after the summit.",
+])
+def test_time_phrase_is_not_an_uncoded_actor(text: str) -> None:
+    """Words in a role's place that are a time phrase do not become an uncoded actor."""
+    for e in eventcode.code(text, date="2021-03-01"):
+        for a in (e.actor, e.target):
+            assert a is None or a.code is not None or "day" not in a.text
+
+
+def test_uncoded_actor_drops_a_trailing_preposition() -> None:
+    """An uncoded phrase in a role's place ends before a dangling 'of' or 'to'."""
+    events = eventcode.code("Iran was positive about the recommencement of talks.", date="2021-03-01")
+    texts = [e.target.text for e in events if e.target is not None and e.target.code is None]
+    assert texts and all(not t.endswith((" of", " to")) for t in texts)

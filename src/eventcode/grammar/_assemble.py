@@ -10,6 +10,7 @@ import attrs
 
 from eventcode.codebook import get_actor_segment, split_actor_code
 from eventcode.grammar import _where as W
+from eventcode.grammar import _words as W_
 from eventcode.grammar._engine import Found, Trace, find_events
 from eventcode.lexicon._compile import CompiledLexicon
 from eventcode.lexicon._model import PatternEntry
@@ -51,9 +52,36 @@ def _mention_actor(m: ActorMention, tokens: list[Token], text: str) -> Actor:
     return actor_record(m.code, m.name, text[a:b], a, b)
 
 
-def _span_actor(span: tuple[int, int], tokens: list[Token], text: str) -> Actor:
-    a, b = tokens[span[0]].start, tokens[span[1] - 1].end
+def _span_actor(span: tuple[int, int], tokens: list[Token], text: str) -> Actor | None:
+    """An uncoded actor for the words in a role's place, if they can be a noun phrase: a trailing preposition
+    is left out, and a time phrase ("one day", "over three days"), a clause ("they are trying", "would entail")
+    or an adverb or preposition at the start ("only directly", "to the") is no actor."""
+    i, j = span
+    while j > i and (tokens[j - 1].norm in W_.PREPOSITIONS or tokens[j - 1].norm == "of"
+                     or not tokens[j - 1].norm[:1].isalnum()):
+        j -= 1
+    if j <= i:
+        return None
+    words = [t.norm for t in tokens[i:j]]
+    first = words[0]
+    counted = len(words) > 1 and (words[1][:1].isdigit() or words[1] in _NUMBER_WORDS or words[1] in ("than", "least"))
+    if (first in W_.PREPOSITIONS or first in W_.ADVERB or first.endswith("ly") or first in W_.HYPOTHETICAL) and not (
+            first in _APPROXIMATE and counted):  # but "About 800", "more than 2,000", "at least 40"
+        return None
+    if any(w in W_.BE or w in W_.HAVE or w in W_.FUTURE or w in W_.HYPOTHETICAL or w in W_.DO for w in words):
+        return None
+    rest = words[1:] if first in _APPROXIMATE else words
+    if any(w in W_.TIME_WORDS or w in _TIME_UNITS for w in rest) and all(
+            w in W_.TIME_WORDS or w in _TIME_UNITS or w[:1].isdigit() or w in _NUMBER_WORDS or w in W_.DETERMINERS
+            for w in rest):
+        return None  # "one day", "over three days"
+    a, b = tokens[i].start, tokens[j - 1].end
     return Actor(code=None, text=text[a:b], start=a, end=b)
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several few many".split())
+_APPROXIMATE = frozenset("about around some nearly almost over more at up roughly approximately".split())
+_TIME_UNITS = frozenset("day days week weeks month months year years hour hours minute minutes".split())
 
 
 @attrs.define
