@@ -67,6 +67,7 @@ from importlib import resources
 from importlib.abc import Traversable
 from typing import Final, NamedTuple
 
+from eventcode import _cache
 from eventcode.records import Place
 from eventcode.text import Token, tokenize
 
@@ -233,22 +234,16 @@ class Gazetteer:
     """The compiled place index: find places in text. Immutable once built; share one (:func:`default_gazetteer`)."""
 
     def __init__(self, records: list[str], index: dict[str, str], words: Iterable[str] = (),
-                 never: Iterable[str] = (), names: Iterable[str] = ()) -> None:
+                 never: Iterable[str] = (), names: Iterable[str] = (),
+                 prefixes: tuple[dict[str, int], frozenset[str]] | None = None) -> None:
         self._raw = records
         self._index = index
         self._parsed: dict[int, _Rec] = {}
-        # The longest name (in words) starting with each first word that starts a name of two words or more: a
-        # word tries only the lengths that exist ("the" up to 14 words, most first words just one).
-        longest: dict[str, int] = {}
-        pairs: set[str] = set()
-        for k in index:
-            if " " in k:
-                w = k.split(" ")
-                if len(w) > longest.get(w[0], 1):
-                    longest[w[0]] = len(w)
-                pairs.add(w[0] + " " + w[1])
+        longest, pairs = prefixes if prefixes is not None else name_prefixes(index)
         self._longest = longest
-        self._pairs = frozenset(pairs)
+        """The longest name (in words) starting with each first word of a name of two words or more: a word tries
+        only the lengths that exist ("the" up to 14 words, most first words just one)."""
+        self._pairs = pairs
         """The first two words of every name of two words or more."""
         self._common = frozenset(words)
         self._never = frozenset(never)
@@ -760,9 +755,26 @@ _default: Gazetteer | None = None
 _lock = threading.Lock()
 
 
-def _load() -> Gazetteer:
-    base = resources.files("eventcode") / "data" / "places"
-    lines = gzip.decompress((base / "gazetteer.tsv.gz").read_bytes()).decode("utf-8").split("\n")
+def name_prefixes(index: Iterable[str]) -> tuple[dict[str, int], frozenset[str]]:
+    """For the names of two words or more: the longest name starting with each first word, and the first two
+    words of each."""
+    longest: dict[str, int] = {}
+    pairs: set[str] = set()
+    for k in index:
+        if " " in k:
+            w = k.split(" ")
+            if len(w) > longest.get(w[0], 1):
+                longest[w[0]] = len(w)
+            pairs.add(w[0] + " " + w[1])
+    return longest, frozenset(pairs)
+
+
+_Tables = tuple[list[str], dict[str, str], tuple[dict[str, int], frozenset[str]]]
+
+
+def _read_tables(source: Traversable) -> _Tables:
+    """The gazetteer's records, name index and name prefixes, read from its package data."""
+    lines = gzip.decompress(source.read_bytes()).decode("utf-8").split("\n")
     if FORMAT_VERSION not in lines[0]:
         raise RuntimeError("eventcode/data/places/gazetteer.tsv.gz is not in the format this version reads: "
                            "run scripts/build_gazetteer.py")
@@ -770,9 +782,26 @@ def _load() -> Gazetteer:
     records = lines[3 : 3 + n_records]
     cells = iter("\t".join(lines[3 + n_records : 3 + n_records + n_keys]).split("\t"))
     index = dict(zip(cells, cells, strict=True))
+    return records, index, name_prefixes(index)
+
+
+def _load() -> Gazetteer:
+    base = resources.files("eventcode") / "data" / "places"
+    records, index, prefixes = _cache.cached_tables(base / "gazetteer.tsv.gz", FORMAT_VERSION, _read_tables,
+                                                    _valid_tables)
     ambiguous = base / "ambiguous.txt"
     return Gazetteer(records, index, _words(ambiguous), _words(base / "nonplaces.txt"),
-                     _words(ambiguous, "# -- people's names"))
+                     _words(ambiguous, "# -- people's names"), prefixes)
+
+
+def _valid_tables(value: object) -> bool:
+    """Whether a value read back from the cache has the shape of :func:`_read_tables`' result."""
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return False
+    records, index, prefixes = value
+    return (isinstance(records, list) and isinstance(index, dict) and isinstance(prefixes, tuple)
+            and len(prefixes) == 2 and isinstance(prefixes[0], dict) and isinstance(prefixes[1], frozenset)
+            and all(isinstance(r, str) for r in records[:10]))
 
 
 def _words(path: Traversable, section: str | None = None) -> list[str]:
