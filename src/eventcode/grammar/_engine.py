@@ -588,7 +588,8 @@ def _verb_follows(lex: CompiledLexicon, tokens: list[Token], i: int, covered: li
     if nn in W.FINITE_AUX:
         return True
     plain = covered is None or not covered[i - 1]  # a plain modifier before: "heart attacks", "rocket attacks"
-    if nn.endswith("ed") and len(nn) > 4:
+    if (nn.endswith("ed") and len(nn) > 4) or (nn in lex.participles and nn not in lex.lemmas.get(nn, ())):
+        # a past form, regular or not ("jets struck", "rebels fought"; not "hit", also a base form)
         if plain:
             return True
         # after an actor ("Taliban attacks killed five"), unless the -ed word is an adjective ("renewed attacks")
