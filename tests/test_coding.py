@@ -287,3 +287,15 @@ def test_uncoded_actor_drops_a_trailing_preposition() -> None:
     events = eventcode.code("Iran was positive about the recommencement of talks.", date="2021-03-01")
     texts = [e.target.text for e in events if e.target is not None and e.target.code is None]
     assert texts and all(not t.endswith((" of", " to")) for t in texts)
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets struck Hamas positions in Gaza.",
+    "Israeli jets hit Hamas positions in Gaza.",
+    "The jets struck Hamas on Monday.",
+])
+def test_plural_subject_that_is_also_a_verb_form(text: str) -> None:
+    """ "jets" (also a form of "to jet") before a past or base verb with its object is the subject noun."""
+    codes = [(e.actor.code if e.actor else None, e.action.root, e.target.code if e.target else None)
+             for e in eventcode.code(text, date="2021-03-01")]
+    assert any(root == "19" and tgt == "PSEINS" for _, root, tgt in codes), codes

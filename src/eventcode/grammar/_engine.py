@@ -563,8 +563,11 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int, covered: list[b
         return True  # "weeks of protests", "after attacks"
     norm = tokens[i].norm
     if (prev != "to" and _is_verb(lex, prev) and not tokens[i - 1].upper and not norm.endswith(("ed", "ing"))
-            and (norm in lex.lemmas.get(norm, ()) or (norm.endswith("s") and not norm.endswith("ss")))):
-        return True  # "reduce attacks", "launched strikes" (a base or -s form right after a verb)
+            and (norm in lex.lemmas.get(norm, ()) or (norm.endswith("s") and not norm.endswith("ss")))
+            and not (i >= 2 and _noun_use(lex, tokens, i - 1, covered))):
+        # "reduce attacks", "launched strikes" (a base or -s form right after a verb); but in "the jets hit
+        # Hamas" the word before is itself a noun, and "hit" the verb
+        return True
     if not norm.endswith("s") or norm.endswith("ss") or i + 1 >= len(tokens):
         return False
     # "Taliban attacks on police"
@@ -596,6 +599,9 @@ def _verb_follows(lex: CompiledLexicon, tokens: list[Token], i: int, covered: li
         f = tokens[q + 1].norm if q + 1 < n else "."
         return not (f.isalpha() and f not in W.SKIPPABLE and f not in W.DETERMINERS and f not in W.PREPOSITIONS
                     and not tokens[q + 1].upper)
+    if (not nn.endswith("s") and nn not in _PARTICLES and nn in lex.verbs and q + 1 < n
+            and (tokens[q + 1].upper or tokens[q + 1].norm in W.DETERMINERS)):
+        return True  # "Israeli jets hit Hamas positions": a verb with its object after the plural
     if plain and not nn.endswith("s") and nn not in _PARTICLES:
         cands = lex.verbs.get(nn)  # a base form that is never a noun ("occur", "continue"; not "attack")
         return cands is not None and not any(c.entry.noun_head for c in cands) and nn in lex.lemmas.get(nn, ())
