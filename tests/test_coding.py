@@ -299,3 +299,10 @@ def test_plural_subject_that_is_also_a_verb_form(text: str) -> None:
     codes = [(e.actor.code if e.actor else None, e.action.root, e.target.code if e.target else None)
              for e in eventcode.code(text, date="2021-03-01")]
     assert any(root == "19" and tgt == "PSEINS" for _, root, tgt in codes), codes
+
+
+def test_reported_killing_is_the_killing() -> None:
+    """ "The army said it killed ten militants": the event is the killing, by the army (not only a claim)."""
+    events = eventcode.code("The army said it killed ten militants.", date="2021-03-01")
+    assert ("---MIL", "1823", "---INS") in [(e.actor.code if e.actor else None, e.action.code,
+                                              e.target.code if e.target else None) for e in events]
