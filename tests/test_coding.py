@@ -306,3 +306,12 @@ def test_reported_killing_is_the_killing() -> None:
     events = eventcode.code("The army said it killed ten militants.", date="2021-03-01")
     assert ("---MIL", "1823", "---INS") in [(e.actor.code if e.actor else None, e.action.code,
                                               e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels say they keep the right to attack army positions.",
+    "The militants showed their ability to strike the capital.",
+])
+def test_infinitive_of_a_capacity_noun_is_not_an_event(text: str) -> None:
+    """ "the right to attack", "their ability to strike": what could happen, not an attack."""
+    assert not [e for e in eventcode.code(text, date="2021-03-01") if e.action.root == "19"]

@@ -771,6 +771,10 @@ def find_events(
                 trace.append(Trace(i, cp.entry.text, f"refused or failed: {tokens[gov].norm} to ..."))
                 i = r.end if r.end > i else i + 1
                 continue
+            if gnorm in W.CAPACITY_NOUNS:
+                trace.append(Trace(i, cp.entry.text, f"a capacity, not an event: {gnorm} to ..."))
+                i = r.end if r.end > i else i + 1
+                continue
             if glemmas & W.INTENT_VERBS or _lemma_in(gnorm, W.INTENT_VERBS):
                 if earlier is not None:
                     found[earlier] = found[earlier]._replace(code="")  # superseded by the embedded action

@@ -191,3 +191,8 @@ FINITE_AUX: Final = frozenset(
      "would", "could", "might", "may", "should", "must", "can", "cannot"]
 )
 """Auxiliaries that make a clause finite ("weapons seized last year were destroyed")."""
+CAPACITY_NOUNS: Final = frozenset(
+    ["ability", "capacity", "capability", "capabilities", "right", "power", "readiness", "willingness", "chance",
+     "opportunity", "means", "freedom", "licence", "license", "authority"]
+)
+"""Nouns whose infinitive ("their ability to strike", "the right to protest") names what could happen, not an event."""
