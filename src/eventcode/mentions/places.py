@@ -1266,16 +1266,19 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
     return None
 
 
-_OBJECT_VERBS: Final = frozenset(
-    f"{stem}{ending}" for stem, endings in (
-        ("captur", "e ed es ing"), ("seiz", "e ed es ing"), ("enter", " ed s ing"), ("storm", " ed s ing"),
-        ("shell", " ed s ing"), ("bombard", " ed s ing"), ("besieg", "e ed es ing"), ("liberat", "e ed es ing"),
-        ("recaptur", "e ed es ing"), ("overr", "un uns an unning"), ("surround", " ed s ing"),
-        ("encircl", "e ed es ing"), ("raid", " ed s ing"), ("bomb", " ed s ing"), ("attack", " ed s ing"),
-        ("target", " ed s ing"), ("patrol", " led s ling"), ("invad", "e ed es ing"), ("occup", "y ied ies ying"),
-        ("retak", "e en es ing"), ("retook", ""), ("evacuat", "e ed es ing"),
-        ("strik", "e es ing"), ("struck", ""), ("hit", " s ting"), ("ambush", " ed es ing"),
-    ) for ending in endings.split(" ")
+def _verb_forms(lemmas: str) -> frozenset[str]:
+    """All forms of the verbs, inflected as the dictionaries' verbs are (with the built-in irregular verbs)."""
+    from eventcode.lexicon._inflect import verb_forms
+    from eventcode.lexicon._native import parse_text
+
+    source = resources.files("eventcode") / "data" / "irregular_verbs.txt"
+    lex = parse_text(source.read_text(encoding="utf-8"), ".irregular", "irregular_verbs.txt")
+    return frozenset(f for lemma in lemmas.split() for f in verb_forms(lemma, lex.irregular, lex.doubling))
+
+
+_OBJECT_VERBS: Final = _verb_forms(
+    "capture seize enter storm shell bombard besiege liberate recapture overrun surround encircle raid bomb attack "
+    "target patrol invade occupy retake evacuate strike hit ambush"
 )
 """Verbs whose object is a place where something happens ("after capturing the town of X", "rebels who
 stormed X"): such a place is a location for the events of the clause, like one after a locative preposition."""
