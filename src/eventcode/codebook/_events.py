@@ -89,31 +89,26 @@ def quad_class(code: str, scheme: str = "gdelt") -> int:
     return lookup_event_code(code).quad_classes[scheme]
 
 
-def intent_code(code: str) -> str:
-    """The code for announcing or intending ``code`` ("will meet" -> 036); ``code`` itself if none applies."""
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The table's value for the longest prefix of ``code`` (at least the root) that it lists."""
     _load()
     for n in range(len(code), 1, -1):
-        found = _intents.get(code[:n])
+        found = table.get(code[:n])
         if found is not None:
             return found
-    return code
+    return None
+
+
+def intent_code(code: str) -> str:
+    """The code for announcing or intending ``code`` ("will meet" -> 036); ``code`` itself if none applies."""
+    return _by_prefix(_intents, code) or code
 
 
 def demand_code(code: str) -> str | None:
     """The code for demanding ``code`` of someone ("X must release Y" -> 1053), or None where none applies."""
-    _load()
-    for n in range(len(code), 1, -1):
-        found = _demands.get(code[:n])
-        if found is not None:
-            return found
-    return None
+    return _by_prefix(_demands, code)
 
 
 def refusal_code(code: str) -> str | None:
     """The code for refusing ``code`` ("will not release" -> 1243), or None where none applies."""
-    _load()
-    for n in range(len(code), 1, -1):
-        found = _refusals.get(code[:n])
-        if found is not None:
-            return found
-    return None
+    return _by_prefix(_refusals, code)
