@@ -1,0 +1,514 @@
+"""The event's location: which of the places found in a sentence is attached to the event's clause.
+
+The places themselves are found by :mod:`eventcode.mentions.places`; this module only attaches them to an
+event verb (the rules are described in that module's docstring, "event_location").
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Final
+
+from eventcode.mentions.places import (
+    _DIRECTIONS,
+    _FUNCTION,
+    _LANDMARKS,
+    _NOT_LOC_BEFORE,
+    _OF_HEADS,
+    _PLACE_ADJECTIVES,
+    _PLACE_NOUNS,
+    _PLACE_VERBS,
+    _PREP_WEIGHT,
+    _SKIP_BACK,
+    _SMALL_ADJECTIVES,
+    _SPEECH,
+    _SPEECH_VERBS,
+    _UNITS,
+    _WEEKDAYS_MONTHS,
+    LOCATIVE,
+    default_gazetteer,
+)
+from eventcode.records import Place
+from eventcode.text import Token, tokenize
+
+__all__ = ["event_location"]
+
+def event_location(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int,
+                   places: list[Place]) -> Place | None:
+    """The place attached to the event's clause (``None`` when the sentence gives none).
+
+    ``places`` are the places found in the sentence (offsets into ``text``); the verb span is the event's.
+    """
+    here = [p for p in places if p.start is not None and p.end is not None
+            and sentence_start <= p.start and p.end <= sentence_end]
+    if not here:
+        return None
+    tokens = tokenize(text, sentence_start, sentence_end)
+    if not tokens:
+        return None
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    spans: list[tuple[int, int, Place]] = []
+    for p in here:
+        assert p.start is not None and p.end is not None
+        i = starts.get(p.start)
+        j = ends.get(p.end)
+        if i is None or j is None:
+            continue
+        spans.append((i, j + 1, p))
+    if not spans:
+        return None
+    spans.sort(key=lambda s: s[0])
+    place_tok: dict[int, int] = {}
+    for n, (i, j, _) in enumerate(spans):
+        for k in range(i, j):
+            place_tok[k] = n
+    v_i = next((k for k, t in enumerate(tokens) if t.end > verb_start), len(tokens) - 1)
+    v_j = next((k for k, t in enumerate(tokens) if t.start >= verb_end), len(tokens))
+    verb_words = {t.norm for t in tokens[v_i:v_j]}
+    scores: dict[int, float] = {}
+    excluded: set[int] = set()
+    for n, (i, j, place) in enumerate(spans):
+        possessive = _possessive(tokens, j)
+        if _not_a_location(tokens, i, j) and not possessive:
+            excluded.add(n)
+            continue
+        if i >= v_j and _attribution(tokens, j, verb_words):
+            continue  # "..., police in Kirkuk said": where the source is, not the event
+        how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i,
+                        place.feature not in ("country", "region"))
+        if how is None:
+            if _object_of_verb(tokens, v_i, v_j, i, j):
+                weight = 1.0  # the event verb's object: "shelled Aleppo", "destroyed an upscale X restaurant"
+            elif i == 0 and j < len(tokens) and tokens[j].norm in (",", "(", "-") and tokens[0].start == \
+                    sentence_start and text[tokens[0].start : tokens[0].end].isupper():
+                weight = 3.0  # dateline: "KABUL, Afghanistan (AP) -"
+            elif place.feature != "country" and _building_after(tokens, j):
+                weight = 1.5  # "as he entered a Baghdad mosque", "outside his Tokyo home"
+            else:
+                continue
+        else:
+            weight = how[0]
+        if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)):
+            continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
+        if i >= v_j:
+            dist = i - v_j
+        elif j <= v_i:
+            dist = v_i - j
+        else:
+            dist = 0
+        dist += 3 * _boundaries(tokens, min(j, v_i), max(i, v_j))
+        limit = _MAX_BEFORE if i < v_j else _MAX_AFTER_TOWN if (
+            weight == 0 and place.feature not in _BROAD and dist == i - v_j) else _MAX_AFTER
+        if dist > limit:
+            continue
+        scores[n] = weight * 2 + dist
+    if not scores:
+        return None
+    # A chain of places names one location ("in the town of X in northern Y", "in X, 20 km north of Y", "in Y's
+    # northern city of X"): it is as close to the verb as its best-attached member, and stands for its most
+    # specific place.
+    options: list[tuple[float, int]] = []
+    for members, links in _chains(tokens, spans, excluded):
+        scored = [k for k in members if k in scores]
+        if not scored:
+            continue
+        score = min(scores[k] + _FEATURE_COST.get(spans[k][2].feature or "", 0) for k in scored)
+        i0 = spans[members[0]][0]
+        # a chain whose first place is not governed by anything else ("Delhi in India, held by mutineers, ...")
+        bare = members[0] not in excluded and (
+            i0 == 0 or tokens[i0 - 1].norm in (",", "(", "-", '"') or tokens[i0 - 1].norm in _PREP_WEIGHT)
+        options.append((score, _most_specific(spans, members, links, scored, bare)))
+    if not options:
+        return None
+    best = min(options)
+    if spans[best[1]][2].feature in _BROAD:
+        # "an offensive in the X countryside, targeting the village of Y": a town attached to the clause a little
+        # further away names the place more exactly than the province or country around it
+        towns = [o for o in options if spans[o[1]][2].feature not in _BROAD and o[0] <= best[0] + _TOWN_SLACK
+                 and spans[o[1]][0] > spans[best[1]][0] and not _reference_point(tokens, spans[o[1]][0])]
+        if towns:
+            best = min(towns)
+    return spans[best[1]][2]
+
+
+_BROAD: Final = frozenset({"country", "region", "admin1"})
+
+
+def _reference_point(tokens: list[Token], i: int) -> bool:
+    """Whether the place at token ``i`` is a reference point ("west of X", "20 km from X", "near X")."""
+    k = i - 1
+    while k >= 0 and tokens[k].norm in ("the", "a", "an"):
+        k -= 1
+    if k < 0:
+        return False
+    w = tokens[k].norm
+    return w in ("near", "from") or (w == "of" and k > 0 and tokens[k - 1].norm in _DIRECTIONS)
+_TOWN_SLACK: Final = 8
+"""How much further (in score) a town may be than the broad place it refines."""
+
+
+def _chains(tokens: list[Token], spans: list[tuple[int, int, Place]], excluded: set[int]
+            ) -> list[tuple[list[int], dict[int, str]]]:
+    """The places of a sentence grouped into chains: each chain's members and the link to each member after
+    the first (see :func:`_link`)."""
+    out: list[tuple[list[int], dict[int, str]]] = []
+    n = 0
+    while n < len(spans):
+        members = [n]
+        links: dict[int, str] = {}
+        m = n
+        while m + 1 < len(spans) and m not in excluded and m + 1 not in excluded:
+            link = _link(tokens, spans[m][1], spans[m + 1][0])
+            if link is None:
+                break
+            m += 1
+            members.append(m)
+            links[m] = link
+        out.append((members, links))
+        n = m + 1
+    return out
+
+
+_SPECIFIC: Final = {"city": 4, "": 4, "admin1": 3, "region": 2, "country": 1}
+_FEATURE_COST: Final = {"country": 3, "region": 2}
+"""Extra distance for broad places, so that a town nearby in another phrase wins over a country."""
+
+
+def _most_specific(spans: list[tuple[int, int, Place]], members: list[int], links: dict[int, str],
+                   scored: list[int], bare: bool) -> int:
+    """The place a chain stands for: the most specific kind of place, never a reference point ("X, 20 km north
+    of Y"); of two places of a kind, the one the link makes the smaller ("X in Y", "X, Y": X; "Y's city of X":
+    X; "the Y district of X": the smaller city).
+
+    Places before the first attached member count only if none of them is governed otherwise ("Delhi in India,
+    ..." but not "captured by Iran in the Shatt al-Arab"), or if only reference points are attached ("on Jolo,
+    940 km south of Manila").
+    """
+    refs = {k for k, link in links.items() if link == "ref"}
+    if bare or all(k in refs for k in scored):
+        eligible = [k for k in members if k not in refs]
+    else:
+        eligible = [k for k in members if k >= scored[0] and k not in refs]
+    if not eligible:
+        return scored[0]
+    best = eligible[0]
+    for k in eligible[1:]:
+        have = _SPECIFIC.get(spans[best][2].feature or "", 4)
+        this = _SPECIFIC.get(spans[k][2].feature or "", 4)
+        link = links.get(k)
+        inner = link == "poss" or (link == "of" and k == best + 1 and _smaller(spans[k][2], spans[best][2]))
+        if this > have or (this == have and inner):
+            best = k
+    return best
+
+
+def _smaller(p: Place, q: Place) -> bool:
+    """Whether ``p`` is a smaller place than ``q`` of the same kind (of two unknown names neither is: "in X village
+    of Y district" stays X)."""
+    a, b = _population(p), _population(q)
+    return a < b
+
+
+def _population(p: Place) -> int:
+    """A city's population (0 for other places), to tell a town from the city it lies near or in."""
+    if p.feature != "city" or p.geonames_id is None:
+        return 0
+    return default_gazetteer().population(p.name, p.geonames_id)
+
+
+def _modifier(tokens: list[Token], j: int) -> bool:
+    """Whether the place modifies the noun after it ("a U.S. helicopter", "the Baghdad regime")."""
+    if j >= len(tokens):
+        return False
+    t = tokens[j]
+    w = t.norm
+    return not t.upper and w.isalpha() and w not in _FUNCTION and w not in _PLACE_NOUNS and w not in _OF_HEADS \
+        and w not in _LANDMARKS and w not in _STOP_BACK and w not in _SPEECH and w not in LOCATIVE \
+        and w not in _DIRECTIONS and w not in _WEEKDAYS_MONTHS and w not in _NOT_NOUNS and w not in _BUILDINGS \
+        and not w.endswith(("ed", "ing", "ly"))
+
+
+def _building_after(tokens: list[Token], j: int) -> bool:
+    """Whether the place modifies a building or site noun ("a Baghdad mosque", "his Tokyo apartment")."""
+    return j < len(tokens) and not tokens[j].upper and tokens[j].norm in _BUILDINGS
+
+
+_BUILDINGS: Final = frozenset(
+    "home homes house houses apartment apartments residence residences building buildings mosque mosques church "
+    "churches temple synagogue school schools hospital hospitals hotel hotels restaurant restaurants cafe cafes "
+    "nightclub nightclubs bar market markets marketplace bazaar shop shops store mall office offices compound "
+    "prison jail stadium station airport factory plant warehouse theater theatre cinema courthouse bank "
+    "checkpoint bus".split()
+)
+"""Nouns of buildings and sites that a place name modifies as their location ("a Kabul restaurant")."""
+
+
+def _event_noun_after(tokens: list[Token], j: int) -> bool:
+    """Whether the place modifies an event noun ("the 1967 Middle East war", "the Iraq conflict")."""
+    for t in tokens[j : j + 3]:
+        if t.norm in _EVENT_NOUNS:
+            return True
+        if t.upper or not t.norm.isalpha():
+            return False
+    return False
+
+
+_EVENT_NOUNS: Final = frozenset(
+    "war wars conflict crisis uprising revolution election elections campaign talks summit conference meeting "
+    "case trial affair scandal deal agreement accord process dispute issue policy question situation peace "
+    "problem regime".split()
+)
+_NOT_NOUNS: Final = frozenset(
+    "today yesterday tonight earlier later last this next early late again also still now then here there "
+    "overnight soon recently alone itself".split()
+)
+
+
+def _possessive(tokens: list[Token], j: int) -> bool:
+    """Whether the place is the possessor of a place noun: "in Karachi's streets", "near Iraq's border"."""
+    if j >= len(tokens) or tokens[j].norm not in ("'s", "s"):
+        return False
+    for t in tokens[j + 1 : j + 5]:
+        w = t.norm
+        if _of_place_head(w) or w in _LANDMARKS:
+            return True
+        if t.upper and w.isalpha():
+            return True  # "at Bethlehem's Church of the Nativity", "Mogadishu's Wadajir district"
+        if not (w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES or w in _SKIP_BACK or w.isdigit() or w == "-"
+                or w in ("most", "more", "least")):
+            return False
+    return False
+
+
+def _of_place_head(w: str) -> bool:
+    """A noun that takes a place in an "of" phrase: "the town of X", "the outskirts of X", "north of X"."""
+    return w in _OF_HEADS or w in _OF_LOCATIVE or w in _PLACE_NOUNS or w in _DIRECTIONS or w in _LANDMARKS \
+        or w in _REGION_WORDS
+
+
+_REGION_WORDS: Final = frozenset(
+    "north south east west northeast northwest southeast southwest centre center heart middle interior "
+    "coast capital territory territories zone zones streets street areas sector sectors section sections side "
+    "jungle jungles forest forests stronghold strongholds heartland bastion waters perimeter flank flanks "
+    "doorstep courtyard portion portions percent half third thirds much most all rest inside outside out "
+    "states provinces lands ruins centre downtown entrance gates gate edge control".split()
+)
+
+
+def _object_of_verb(tokens: list[Token], v_i: int, v_j: int, i: int, j: int) -> bool:
+    """Whether the place at tokens ``i:j`` is the verb's object ("shelled Aleppo", "bombed the Golan"): only
+    articles and adjectives between."""
+    if i >= v_j and i - v_j <= 3:
+        return all(_np_word(t.norm) for t in tokens[v_j:i])
+    if v_i < i < v_j and i - v_i <= 4:
+        return all(_np_word(t.norm) for t in tokens[v_i + 1 : i])
+    return False
+
+
+def _np_word(w: str) -> bool:
+    return w in ("the", "a", "an") or w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES
+
+
+_MAX_AFTER = 16
+_MAX_BEFORE = 26
+_MAX_AFTER_TOWN = 20
+"""The same for a town or unknown name after "in", "at", "near" in the verb's clause ("... shot dead by two men on
+a motorbike as he left a mosque in the town of X"), which is rarely anything but the event's place."""
+"""Tokens (clause boundaries count three) beyond which a place after (before) the verb is too far from it to be
+its location. A place before the verb is often in a fronted phrase ("In X, ...") or the subject ("A bomb in a
+crowded X market killed ..."), further from the verb than a place after it."""
+
+_ATTRIBUTION: Final = frozenset("said says told reported quoted added".split())
+
+
+def _attribution(tokens: list[Token], j: int, verb_words: set[str]) -> bool:
+    """Whether a speech verb follows the place in its clause ("police in Kirkuk said")."""
+    for k in range(j, min(len(tokens), j + 4)):
+        w = tokens[k].norm
+        if w in _ATTRIBUTION:
+            return w not in verb_words
+        if w in _ATTRIBUTION_STOPS:
+            return False  # "shot dead in X in what police said was ...": the speech verb is another clause's
+    return False
+
+
+_ATTRIBUTION_STOPS: Final = frozenset(
+    [",", ";", ":", ".", '"', "and", "but", "in", "what", "where", "which", "when", "who", "that", "as", "after",
+     "before", "while", "because"]
+)
+
+
+_CHAIN_WORDS: Final = frozenset(
+    "in near outside inside of , ( ) 's s the a an about some around just nearly roughly also located situated".split()
+)
+_REFERENCE: Final = frozenset("near outside km kilometres kilometers kms miles mile from".split())
+
+
+def _link(tokens: list[Token], j: int, i: int) -> str | None:
+    """How the place ending at token ``j`` and the next one starting at ``i`` name one location, or None.
+
+    ``"ref"``: the second is a reference point ("X, 20 km north of Y", "X near Y"); ``"poss"``: the first owns
+    the second ("Y's northern city of X"); ``"of"``: "the X town of Y", "the X district of Y" (either may be
+    inside the other); ``"link"``: the second contains the first ("X in Y", "X, Y", "X in the province of Y").
+    The words between may only be those of place phrases (prepositions, place nouns, adjectives, distances).
+    """
+    if i - j > 12 or i <= j:
+        return None
+    gap = [t.norm for t in tokens[j:i]]
+    free = 0
+    prev = ""
+    for w in gap:
+        if w in _CHAIN_WORDS or w in _SKIP_BACK or w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES \
+                or w in _PLACE_NOUNS or w in _OF_HEADS or w in _OF_LOCATIVE or w in _DIRECTIONS or w in _UNITS \
+                or w[:1].isdigit() or w == "-" or (w == "from" and (prev in _UNITS or prev == "away")) \
+                or (w == "to" and prev in ("close", "next")):
+            prev = w
+            continue
+        if w in _STOP_BACK or w in _SPEECH or not w.isalpha() or free >= 2 or not (
+                prev in ("the", "a", "an") or prev in _PLACE_ADJECTIVES or prev in _SMALL_ADJECTIVES or free):
+            return None  # a free word only inside a noun phrase: "in the volatile Chinese region of"
+
+        free += 1
+        prev = w
+    if any(w in _REFERENCE for w in gap) or (gap[-1] == "of" and len(gap) >= 2 and gap[-2] in _DIRECTIONS):
+        return "ref"  # "X, 20 km north of Y", "X near Y": Y is a reference point
+    if gap[0] in ("'s", "s"):
+        return "poss"  # "in Pakistan's northwestern city of X"
+    if len(gap) >= 2 and gap[-1] == "of" and gap[-2] in _OF_HEADS and not any(
+            w in _CHAIN_WORDS for w in gap[:-1]):
+        return "of"  # "the West Bank town of Nablus", "the Karradah district of Baghdad"
+    return "link"
+
+
+
+
+def _not_a_location(tokens: list[Token], i: int, j: int) -> bool:
+    """'Pakistan's ministry', 'a Kabul-based group'."""
+    if j < len(tokens):
+        nxt = tokens[j].norm
+        if nxt in ("'s", "s"):
+            return True
+        if nxt == "-" and j + 1 < len(tokens) and tokens[j + 1].norm.isalpha():
+            return True
+    return i > 0 and tokens[i - 1].norm == "-"
+
+
+def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, verb_words: set[str],
+              verb_last: int = -1, verb_head: int = -1, on_ok: bool = False) -> tuple[float, int] | None:
+    """The locative preposition that governs the place at token ``i``: (weight, its token index) or None.
+
+    Walks back over the noun phrase the place ends ("in the northern oil city of X", "north of X", "at a
+    checkpoint in X", "in a crowded X street"), at most a dozen tokens.
+    """
+    k = i - 1
+    steps = 0
+    free = 0  # other lower-case words skipped (adjectives and nouns of the phrase)
+    while k >= 0 and steps < 12:
+        t = tokens[k]
+        w = t.norm
+        if k in (verb_last, verb_head) and steps > 0:
+            return (0.5, k)  # the verb's object: "targeting the key village of X"
+        if w in _OBJECT_VERBS and not t.upper:
+            return (1.5, k)  # another verb's place object: "..., after capturing the key town of X"
+        if w == "of" and k > 0 and (tokens[k - 1].norm in _DIRECTIONS or tokens[k - 1].norm in _OF_LOCATIVE):
+            return (0.0, k)  # "north of X", "20 km south of X", "the outskirts of X"
+        if w in _PREP_WEIGHT:
+            before = tokens[k - 1].norm if k > 0 else ""
+            if before in _NOT_LOC_BEFORE or before == "from" or (before in _SPEECH and before not in verb_words
+                                                                 and before in _SPEECH_VERBS):
+                return None  # "the envoy to X", "people from across X" (an origin), "said in X"
+            if w in ("to", "toward", "towards"):
+                if before in _NEXT_TO:
+                    return (0.0, k)  # "close to X", "at the entrance to X"
+                if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
+                    return (1.0, k)  # "an offensive to capture the town of X"
+                return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
+            if w == "on" and not on_ok and all(t.norm in ("the", "a", "an") for t in tokens[k + 1 : i]):
+                return None  # "an attack on the United States" is its target; "on the outskirts of X" is a place
+            return (float(_PREP_WEIGHT[w]), k)
+        if w in ("'s", "s") and k - 1 in place_tok and place_tok[k - 1] != n:
+            k -= 1  # "in Pakistan's northwestern city of X": past the possessor
+            owner = place_tok[k]
+            while k - 1 >= 0 and place_tok.get(k - 1) == owner:
+                k -= 1
+            k -= 1
+            steps += 1
+            continue
+        if w == "of" and k > 0 and not _of_place_head(tokens[k - 1].norm):
+            return None  # "ahead of X", "a commander of X's army": not a place phrase
+        if w in _SKIP_BACK or w.isdigit() or w in _PLACE_ADJECTIVES or (k in place_tok and place_tok[k] != n):
+            k -= 1
+            steps += 1
+            continue
+        if w in ("and", "or") and steps > 0 and k > 0 and tokens[k + 1].norm in _PLACE_ADJECTIVES \
+                and tokens[k - 1].norm in _PLACE_ADJECTIVES:
+            k -= 1  # "in central and northern X"
+            steps += 1
+            continue
+        if w == "-" and k > 0 and tokens[k - 1].norm.isalpha() and steps > 0:
+            k -= 1  # "a Georgian-controlled district of X"
+            steps += 1
+            continue
+        if w in (",", "-") and steps == 0:
+            k -= 1
+            steps += 1
+            continue
+        if w in _STOP_BACK or not (w.isalpha() or "-" in w):
+            return None
+        if free < 3:
+            free += 1
+            k -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _verb_forms(lemmas: str) -> frozenset[str]:
+    """All forms of the verbs, inflected as the dictionaries' verbs are (with the built-in irregular verbs)."""
+    from eventcode.lexicon._inflect import verb_forms
+    from eventcode.lexicon._native import parse_text
+
+    source = resources.files("eventcode") / "data" / "irregular_verbs.txt"
+    lex = parse_text(source.read_text(encoding="utf-8"), ".irregular", "irregular_verbs.txt")
+    return frozenset(f for lemma in lemmas.split() for f in verb_forms(lemma, lex.irregular, lex.doubling))
+
+
+_OBJECT_VERBS: Final = _verb_forms(
+    "capture seize enter storm shell bombard besiege liberate recapture overrun surround encircle raid bomb attack "
+    "target patrol invade occupy retake evacuate strike hit ambush"
+)
+"""Verbs whose object is a place where something happens ("after capturing the town of X", "rebels who
+stormed X"): such a place is a location for the events of the clause, like one after a locative preposition."""
+
+_OF_LOCATIVE: Final = frozenset(
+    "outskirts vicinity heart centre center streets parts part edge edges suburbs suburb environs "
+    "countryside border borders".split()
+)
+_NEXT_TO: Final = frozenset("close next adjacent entrance entrances gateway gates gate closer".split())
+_STOP_BACK: Final = frozenset(
+    "said says say told is was were are be been being has have had will would could should may might can "
+    "and or but who which that when while after before because as by for with than if since where "
+    "against from about under like upon amid despite without per including among following "
+    "he she it they we i you his her their its our them him us this these those".split()
+)
+
+
+_CLAUSE_STARTS: Final = frozenset("who which where said but while after before as".split())
+
+
+def _boundaries(tokens: list[Token], a: int, b: int) -> int:
+    """Clause boundaries between tokens a and b: ';', quotes, ', said', ', who', ', which'."""
+    count = 0
+    for k in range(max(0, a), min(len(tokens), b)):
+        w = tokens[k].norm
+        if w in (";", '"', ":") or (w == "," and k + 1 < len(tokens) and tokens[k + 1].norm in _CLAUSE_STARTS):
+            count += 1
+        elif w == "," and k + 1 < len(tokens) and tokens[k + 1].norm.endswith("ing") \
+                and not tokens[k + 1].upper and tokens[k + 1].norm not in _NOT_PARTICIPLES:
+            count += 1  # ", killing five people": a participle clause
+    return count
+
+
+_NOT_PARTICIPLES: Final = frozenset("including during according following nothing something anything".split())
