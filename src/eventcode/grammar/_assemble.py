@@ -41,10 +41,21 @@ def _code_parts(code: str) -> tuple[str | None, tuple[str, ...]]:
     return country, tuple(sectors)
 
 
+@functools.lru_cache(maxsize=1024)
 def actor_record(code: str | None, name: str | None, text: str, start: int | None, end: int | None) -> Actor:
-    """An :class:`Actor` record from a code, splitting out country and sectors."""
+    """An :class:`Actor` record from a code, splitting out country and sectors.
+
+    Records are immutable, so one is shared by every event of a sentence that names the actor there (the cache
+    holds the recent ones).
+    """
     country, sectors = _code_parts(code) if code else (None, ())
     return Actor(code=code, country=country, sectors=sectors, name=name, text=text, start=start, end=end)
+
+
+@functools.lru_cache(maxsize=2048)
+def _action(code: str, where: str | None, codebook: str | None) -> Action:
+    """The (immutable) action record of a code, built once per code and pattern source."""
+    return Action.from_code(code, where=where, codebook=codebook)
 
 
 def _mention_actor(m: ActorMention, tokens: list[Token], text: str) -> Actor:
@@ -266,7 +277,7 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: l
     last = tokens[max(f.head, f.end - 1)]
     verb_text = text[head.start : last.end]
     pattern = f.pattern.entry
-    action = Action.from_code(f.code, where=pattern.source, codebook=coder.compiled.codebook)
+    action = _action(f.code, pattern.source, coder.compiled.codebook)
     location = _target_place(f, tokens, places) or (
         W.event_location(text, sent.start, sent.end, head.start, last.end, places) if places else None)
     if date_mention is not None and date_mention.value is not None:
@@ -348,7 +359,7 @@ def _pattern_events(coder: Coder, f: Found, idx: int, resolved: _Resolved, token
         # "peacekeepers are being deployed" on "%peacekeeper * [deploy] to +": the passive subject the forward
         # event takes as its target is the pattern's own object (the force), not a receiver
         return forward
-    action = Action.from_code(rev, where=entry.source, codebook=coder.compiled.codebook)
+    action = _action(rev, entry.source, coder.compiled.codebook)
     reverse = []
     for e in base:
         if e.target is None:
@@ -438,7 +449,7 @@ def _run_classic(coder: Coder, lex: CompiledLexicon, text: str, day: dt.date | N
             ):
                 continue
             out.append(Event(
-                actor=src, action=Action.from_code(e.code, where=e.pattern.source, codebook=lex.codebook),
+                actor=src, action=_action(e.code, e.pattern.source, lex.codebook),
                 target=tgt, sentence=sentence_text, sentence_start=sent.start, date=ev_date,
                 date_source="publication" if ev_date is not None else None, doc_id=doc_id,
                 evidence=Evidence(verb_text=text[e.verb[0] : e.verb[1]], verb_start=e.verb[0], verb_end=e.verb[1],

@@ -69,12 +69,14 @@ class _Match(NamedTuple):
 class _Sentence:
     """Per-sentence state for matching."""
 
-    __slots__ = ("appositions", "chain_start", "groups_at", "in_mention", "inside", "lex", "mention_at", "n", "pair",
-                 "passive", "tokens")
+    __slots__ = ("_skip", "appositions", "chain_start", "groups_at", "in_mention", "inside", "lex", "mention_at", "n",
+                 "norms", "pair", "passive", "tokens")
 
     def __init__(self, tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> None:
         self.tokens = tokens
         self.n = len(tokens)
+        self.norms = [t.norm for t in tokens]
+        self._skip: list[bool | None] = [None] * self.n  # skippable(p), computed once per position
         self.lex = lex
         self.passive = False
         self.inside: list[bool] = []
@@ -95,7 +97,7 @@ class _Sentence:
             closed = False  # a conjunction has joined the last member: "X and Y, Z" does not go on
             while k + 1 < len(ms):
                 nxt = ms[k + 1]
-                between = [t.norm for t in tokens[members[-1].j : nxt.i]]
+                between = self.norms[members[-1].j : nxt.i]
                 if closed and between[:1] == [","]:
                     break  # "fighting between the Taliban and government forces, the Pentagon said"
                 if between in (["and"], [","], [",", "and"], ["&"], ["as", "well", "as"], ["or"], ["and", "the"],
@@ -134,6 +136,13 @@ class _Sentence:
         )
 
     def skippable(self, p: int) -> bool:
+        """Whether a gap or an actor slot may pass over the word at ``p`` (computed once per position)."""
+        got = self._skip[p]
+        if got is None:
+            got = self._skip[p] = self._skippable(p)
+        return got
+
+    def _skippable(self, p: int) -> bool:
         norm = self.tokens[p].norm
         if norm in W.SKIPPABLE:
             if norm == "at":
@@ -208,7 +217,7 @@ def _alts(s: _Sentence, el: CElement, pos: int) -> list[int]:
     """End positions of the alternatives of a lit/opt element that match at ``pos``, longest first."""
     if pos >= s.n:
         return []
-    rests = el.firsts.get(s.tokens[pos].norm)
+    rests = el.firsts.get(s.norms[pos])
     if not rests:
         return []
     return [pos + 1 + len(rest) for rest in rests if s.seq(pos + 1, rest)]
@@ -229,19 +238,25 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             if r is not None:
                 return r
         return None
+    # a literal next can only match where its first word stands: test that here, before a recursive call
+    firsts = els[k + 1].firsts if k + 1 < len(els) and els[k + 1].kind == "lit" else None
     if el.kind == "opt":
         for end in _alts(s, el, pos):
             r = _match(s, pat, k + 1, end)
             if r is not None:
                 return r
+        if firsts is not None and (pos >= s.n or s.norms[pos] not in firsts):
+            return None
         return _match(s, pat, k + 1, pos)
     if el.kind == "gap":
         q = pos
         words = 0
+        norms = s.norms
         while True:
-            r = _match(s, pat, k + 1, q)
-            if r is not None:
-                return r
+            if firsts is None or (q < s.n and norms[q] in firsts):
+                r = _match(s, pat, k + 1, q)
+                if r is not None:
+                    return r
             if q >= s.n or words >= 4:
                 return None
             if s.tokens[q].norm == '"':
@@ -469,22 +484,27 @@ def _appositions(tokens: list[Token], mentions: list[ActorMention], lex: Compile
     return out
 
 
-def _relative_spans(tokens: list[Token]) -> list[bool]:
-    """Tokens inside ", who/which ... ," asides, which the subject search skips."""
-    inside = [False] * len(tokens)
+def _relative_spans(norms: list[str]) -> list[bool]:
+    """Tokens inside ", who/which ... ," asides, which the subject search skips (``norms``: the tokens' norms)."""
+    n = len(norms)
+    inside = [False] * n
     p = 0
-    n = len(tokens)
-    while p < n - 1:
-        if tokens[p].norm == "," and tokens[p + 1].norm in ("who", "which", "whose", "where"):
+    while True:
+        try:
+            p = norms.index(",", p, n - 1)  # the commas are few: jump from one to the next
+        except ValueError:
+            return inside
+        if norms[p + 1] in _RELATIVE_WORDS:
             q = p + 1
-            while q < n and tokens[q].norm not in (",", ".", ";"):
+            while q < n and norms[q] not in (",", ".", ";"):
                 q += 1
-            if q < n and tokens[q].norm == ",":
-                for x in range(p, q + 1):
-                    inside[x] = True
+            if q < n and norms[q] == ",":
+                inside[p : q + 1] = [True] * (q + 1 - p)
             p = q
         p += 1
-    return inside
+
+
+_RELATIVE_WORDS = frozenset(["who", "which", "whose", "where"])
 
 
 def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[Group | None, str | None, int]:
@@ -674,15 +694,17 @@ def find_events(
     """Events in one sentence; the matches dropped (for explain); pronouns needing resolution (index, kind)."""
     s = _Sentence(tokens, mentions, lex)
     n = s.n
-    inside = _relative_spans(tokens)
+    norms = s.norms
+    inside = _relative_spans(norms)
     s.inside = inside
     mentions_by_start = {m.i: m for m in mentions if not m.locative}
     for a, b in s.appositions.items():
         for x in range(a, b + 1):
             inside[x] = True
-    for k in range(1, n - 1):
+    for k1 in [x for x in range(2, n) if norms[x] == "by"] if "by" in norms else ():
+        k = k1 - 1
         # "warplanes supported by Russia pounded ...": the agent of a reduced relative is not the subject
-        if tokens[k + 1].norm == "by" and tokens[k].norm in lex.participles and tokens[k - 1].norm[:1].isalpha():
+        if norms[k] in lex.participles and norms[k - 1][:1].isalpha():
             q = k + 2
             while q < n and q < k + 8 and tokens[q].norm not in W.BOUNDARY and tokens[q].norm != ",":
                 m_at = mentions_by_start.get(q)
@@ -692,23 +714,24 @@ def find_events(
                 q += 1
             for x in range(k, min(q, n)):
                 inside[x] = True
-    covered = [False] * n
-    for mention in mentions:
-        for x in range(mention.i, mention.j):
-            covered[x] = True
-    conditionals = [k for k, t in enumerate(tokens) if t.norm in W.CONDITIONAL]
+    covered = s.in_mention  # the tokens inside an actor mention
+    conditionals = [k for k, w in enumerate(norms) if w in W.CONDITIONAL]
     first_conditional = conditionals[0] if conditionals else n
     found: list[Found] = []
     trace: list[Trace] = []
     pronouns: list[tuple[int, str]] = []
     consumed_until = -1
     head_events: dict[int, int] = {}  # head token -> index in found
+    verbs = lex.verbs
     i = 0
     while i < n:
+        hnorm = norms[i]
+        if hnorm not in verbs and hnorm not in W.VERB_PREFIXES:
+            i += 1  # most words are not verbs: one set lookup, no pattern work
+            continue
         tok = tokens[i]
-        hnorm = tok.norm
         a0 = i + 1  # where the words after the verb start
-        cands = lex.verbs.get(hnorm)
+        cands = verbs.get(hnorm)
         if (cands is None and hnorm in W.VERB_PREFIXES and i + 2 < n and tokens[i + 1].norm == "-"
                 and tok.end == tokens[i + 1].start and tokens[i + 1].end == tokens[i + 2].start):
             # "re-open", "co-sponsor", "counter-attack": a hyphenated prefix; the joined verb, else the verb itself
@@ -719,7 +742,7 @@ def find_events(
             i += 1
             continue
         if i > 0 and _noun_use(lex, tokens, i, covered):
-            cands = [c for c in cands if c.entry.noun_head]
+            cands = cands.nouns() if isinstance(cands, PatternList) else [c for c in cands if c.entry.noun_head]
             if not cands:
                 i += 1
                 continue
@@ -986,9 +1009,8 @@ def find_events(
 
 def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:
     """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``."""
-    tokens = s.tokens
-    nxt = tokens[after].norm if after < s.n else ""
-    ahead = {t.norm for t in tokens[after : after + 24]}
+    nxt = s.norms[after] if after < s.n else ""
+    ahead = set(s.norms[after : after + 24])
     if isinstance(cands, PatternList):
         # only the patterns whose next word can be this one and whose most selective required word is ahead
         cands = cands.matchable(nxt, ahead)

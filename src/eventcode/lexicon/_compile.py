@@ -283,11 +283,19 @@ class _Index(NamedTuple):
 class PatternList(list[CompiledPattern]):
     """A form's patterns, most specific first, with an index of the ones that can match in a given context."""
 
-    __slots__ = ("_index",)
+    __slots__ = ("_index", "_nouns")
 
     def __init__(self, items: Iterable[CompiledPattern] = ()) -> None:
         super().__init__(items)
         self._index: _Index | None = None
+        self._nouns: PatternList | None = None
+
+    def nouns(self) -> PatternList:
+        """The patterns whose head is a noun ("attack on +"), in order; built once."""
+        got = self._nouns
+        if got is None:
+            got = self._nouns = PatternList(cp for cp in self if cp.entry.noun_head)
+        return got
 
     def _build_index(self) -> _Index:
         any_next: set[int] = set()
@@ -320,12 +328,8 @@ class PatternList(list[CompiledPattern]):
         more = index.by_next.get(nxt)
         if more is not None:
             starts = starts | more
-        needed = set(index.free)
         by_need = index.by_need
-        for w in ahead:
-            got = by_need.get(w)
-            if got is not None:
-                needed.update(got)
+        needed = index.free.union(*[by_need[w] for w in by_need.keys() & ahead])
         return [self[k] for k in sorted(needed.intersection(starts))]
 
 

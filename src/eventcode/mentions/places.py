@@ -36,19 +36,18 @@ regions from ``extra_places.tsv``), or ``None`` for a name found by construction
 divisions carry no coordinates (the sources have none); ``admin1`` is the first-level division's name
 (for cities, where the GeoNames division could be matched to an ISO 3166-2 subdivision).
 
-:func:`event_location` (in :mod:`eventcode.mentions._location`) picks the place attached to the event's clause: a place governed by a locative
-preposition ("in Helmand", "in the capital of Logar province", "near Kabul", "at a checkpoint in X",
-"20 km north of X", "in Karachi's streets", "close to X"), the object of the event verb ("shelled Aleppo",
-"captured 70 percent of Bosnia", "an offensive to capture the town of X") or of another verb that acts on a place
-("..., after rebels stormed the town of X"), the site of a building ("as he entered a Kabul mosque"), or a
-dateline ("KABUL, ..."), nearest the verb (a clause boundary counts as three words; a place after the verb may be
-16 words away, a town after "in" or "at" 20, one before it 26, and a country or region counts as a few words
-further than a town). When the nearest place is a country, division or region and a town attached a little
-further on refines it ("in X province on Sunday in the town of Y", "in the X countryside, targeting the village
-of Y"), the town is the location. Places that name one location together form a chain that stands for its most
-specific place: "in the town of X in northern Nigeria" and "in Pakistan's northwestern city of X" give X, "in X,
-20 km north of Y" gives X (Y is a reference point), "the West Bank city of Nablus" gives Nablus, "in X village of
-Y district" gives X.
+:func:`event_location` (in :mod:`eventcode.mentions._location`) picks the place attached to the event's clause: a
+place governed by a locative preposition ("in Helmand", "in the capital of Logar province", "near Kabul", "at a
+checkpoint in X", "20 km north of X", "in Karachi's streets", "close to X"), the object of the event verb ("shelled
+Aleppo", "captured 70 percent of Bosnia", "an offensive to capture the town of X") or of another verb that acts on a
+place ("..., after rebels stormed the town of X"), the site of a building ("as he entered a Kabul mosque"), or a
+dateline ("KABUL, ..."), nearest the verb (a clause boundary counts as three words; a place after the verb may be 16
+words away, a town after "in" or "at" 20, one before it 26, and a country or region counts as a few words further
+than a town). When the nearest place is a country, division or region and a town attached a little further on
+refines it ("in X province on Sunday in the town of Y", "in the X countryside, targeting the village of Y"), the
+town is the location. Places that name one location together form a chain that stands for its most specific place:
+"in the town of X in northern Nigeria" and "in Pakistan's northwestern city of X" give X, "in X, 20 km north of Y"
+gives X (Y is a reference point), "the West Bank city of Nablus" gives Nablus, "in X village of Y district" gives X.
 
 Places named for another reason are not locations: "Afghan", "a Kabul-based group", "the envoy to Pakistan",
 "Pakistan's foreign ministry", "said in Islamabad" or "..., police in Kirkuk said" (where the speaking, not the
