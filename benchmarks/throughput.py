@@ -8,6 +8,9 @@ never copied), else the bundled example articles repeated. It prints sentences/s
 first ``code()`` call, measured in a fresh process), peak resident memory, and the floor: the same text split
 by one regular expression, so the ratio shows how close to that limit the coder runs.
 
+With ``--settle`` the steady run follows :func:`eventcode.batch.settle` (the coder's tables frozen out of the
+garbage collector, as the command line and the batch workers do).
+
 Two rates: ``cold_sentences_per_s`` is a new coder's first pass (it compiles each verb's patterns and reads
 gazetteer records the first time a word needs them); ``sentences_per_s`` is the steady state of a long run,
 measured after the coder has coded ``--warmup`` other sentences of the corpus.
@@ -63,6 +66,9 @@ def main() -> None:
     ap.add_argument("--corpus")
     ap.add_argument("--warmup", type=int, default=3000,
                     help="sentences coded first (other sentences of the corpus) for the steady-state figure")
+    ap.add_argument("--settle", action="store_true",
+                    help="call eventcode.batch.settle() (gc.freeze) before the steady-state run, as the command "
+                    "line and the batch workers do")
     a = ap.parse_args()
     sents = load_sentences(a.sentences, a.corpus)
     warm = load_sentences(a.warmup, a.corpus, skip=a.sentences)
@@ -98,10 +104,15 @@ def main() -> None:
     coder = eventcode.Coder()
     for s in warm:
         coder.code(s, date="2021-03-01")
+    if a.settle:
+        from eventcode.batch import settle
+
+        settle(coder)
     took, n_ev = run(coder, sents)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({
         "sentences": len(sents), "characters": chars, "tokens": n_tok, "jobs": a.jobs, "warmup": len(warm),
+        "settled": a.settle,
         "sentences_per_s": round(len(sents) / took), "events_per_s": round(n_ev / took),
         "events_per_sentence": round(n_ev / len(sents), 2),
         "cold_sentences_per_s": round(len(sents) / cold),

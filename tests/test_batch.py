@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from hypothesis import given, settings
@@ -76,3 +78,13 @@ def test_coder_pickles_small() -> None:
     assert len(data) < 2000
     clone = pickle.loads(data)
     assert [e.to_dict() for e in clone.code(_TEXTS[0])] == [e.to_dict() for e in coder.code(_TEXTS[0])]
+
+
+def test_settle_builds_the_tables_and_freezes_them() -> None:
+    """settle() leaves the coder built and its tables frozen out of the collector (run in its own process)."""
+    code = ("import gc, eventcode; from eventcode.batch import settle; c = eventcode.Coder(); settle(c); "
+            "print(gc.get_freeze_count(), len(c.code('Israeli jets struck Gaza on Monday.', date='2021-01-02')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    frozen, events = int(out[0]), int(out[1])
+    assert frozen > 100_000  # the dictionaries' objects
+    assert events >= 1

@@ -100,7 +100,7 @@ def _read_done(path: Path) -> tuple[set[str], int]:
 
 
 def _cmd_code(args: argparse.Namespace) -> int:
-    from eventcode.batch import Summary, code_documents
+    from eventcode.batch import Summary, code_documents, settle
     from eventcode.formats import FORMATS, columns, write_parquet
     from eventcode.inputs import FieldNames, read_documents
 
@@ -148,6 +148,8 @@ def _cmd_code(args: argparse.Namespace) -> int:
     parquet_events: list[Any] = []
     failed = 0
     seen: set[tuple[object, ...]] = set()
+    if args.jobs == 1:
+        settle(coder)  # this process codes to the end: its tables are built once and never collected
     try:
         for r in code_documents(docs, coder=coder, jobs=args.jobs, progress=progress, summary=summary):
             if args.one_a_day and r.events:
