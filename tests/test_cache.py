@@ -69,3 +69,43 @@ def test_unwritable_cache_still_reads(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("EVENTCODE_CACHE", str(blocker / "cache"))
     lines, _ = _cache.cached_tables(_SOURCE, "t4", _read, _valid)
     assert lines
+
+
+def test_value_keyed_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """cached_value builds once per content; other content is another file."""
+    monkeypatch.setenv("EVENTCODE_CACHE", str(tmp_path))
+    calls: list[int] = []
+
+    def build() -> tuple[str, int]:
+        calls.append(1)
+        return ("built", len(calls))
+
+    def valid(v: object) -> bool:
+        return isinstance(v, tuple) and v[:1] == ("built",)
+
+    assert _cache.cached_value("thing", b"abc", "f1", build, valid) == ("built", 1)
+    assert _cache.cached_value("thing", b"abc", "f1", build, valid) == ("built", 1)  # read back, not built
+    assert _cache.cached_value("thing", b"abd", "f1", build, valid) == ("built", 2)
+    assert len(list(tmp_path.glob("thing.*.marshal"))) == 2
+
+
+def test_builtin_lexicon_through_the_cache_equals_the_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """The built-in dictionaries read back from the cache are the very records their text parses into."""
+    from eventcode.lexicon import _native, _snapshot
+    from eventcode.lexicon._model import Lexicon
+
+    parsed = _native._parse_builtin(list(_native._builtin_entries()), Lexicon())
+    plain = _snapshot.to_plain(parsed)
+    assert plain is not None and _snapshot.valid(plain)
+    assert _snapshot.from_plain(plain) == parsed
+    monkeypatch.setenv("EVENTCODE_CACHE", str(tmp_path))
+    first = _native.load_builtin()  # parses and writes the cache
+    assert len(list(tmp_path.glob("builtin-lexicon.*.marshal"))) == 1
+    second = _native.load_builtin()  # reads it back
+    assert first == parsed and second == parsed
+    # patterns expanded from one line still share their elements: as many distinct element objects as parsed
+    def distinct(lex: Lexicon) -> int:
+        return len({id(e) for p in lex.patterns for e in (*p.before, *p.after)})
+
+    assert distinct(second) == distinct(parsed) < sum(len(p.before) + len(p.after) for p in parsed.patterns)

@@ -1,6 +1,7 @@
 """A per-user cache of package data tables that are slow to read from their text form.
 
-The gazetteer's index takes about a third of a second to build from its compressed text; read back with
+The built-in dictionaries take about a third of a second to parse from their text, and the gazetteer's index
+as long to build from its compressed text; read back with
 :mod:`marshal` (which holds only plain strings, lists, dicts and frozensets here, and runs no code) it takes a
 tenth. The cache lives in ``$EVENTCODE_CACHE``, else ``$XDG_CACHE_HOME/eventcode``, else
 ``~/.cache/eventcode``; ``EVENTCODE_CACHE=off`` turns it off. A file is keyed by the source's size and
@@ -23,7 +24,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["cache_dir", "cached_tables"]
+__all__ = ["cache_dir", "cached_tables", "cached_value"]
 
 T = TypeVar("T")
 
@@ -54,14 +55,29 @@ def cached_tables(source: Traversable, fmt: str, read: Callable[[Traversable], T
     key = _key(source, fmt) if folder is not None else None
     if folder is None or key is None:
         return read(source)
-    path = folder / f"{source.name}.{key}.marshal"
+    return _through(folder / f"{source.name}.{key}.marshal", lambda: read(source), valid)
+
+
+def cached_value(name: str, content: bytes, fmt: str, build: Callable[[], T], valid: Callable[[object], bool]) -> T:
+    """``build()``, through the cache when one is usable, keyed by a digest of ``content`` (the sources it is
+    built from), the format ``fmt`` and the Python version. ``build()`` must return plain data (see above)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    digest = hashlib.blake2b(content, digest_size=12)
+    digest.update(f"|{fmt}|{sys.version_info[:2]}|{marshal.version}".encode())
+    return _through(folder / f"{name}.{digest.hexdigest()}.marshal", build, valid)
+
+
+def _through(path: Path, build: Callable[[], T], valid: Callable[[object], bool]) -> T:
     try:
         value = marshal.loads(path.read_bytes())
         if valid(value):
             return value  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    value = read(source)
+    value = build()
+    folder = path.parent
     with contextlib.suppress(OSError, ValueError):
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")

@@ -514,9 +514,30 @@ def builtin_files() -> list[str]:
 
 
 def load_builtin(lex: Lexicon | None = None) -> Lexicon:
-    """The built-in dictionaries."""
+    """The built-in dictionaries (into ``lex`` when given).
+
+    Into a new, empty lexicon they come from the per-user start-up cache when it holds the parse of the same
+    files (see :mod:`eventcode._cache`; about five times faster than parsing their text).
+    """
     lex = lex if lex is not None else Lexicon()
-    for name, sub, text in _builtin_entries():
+    entries = list(_builtin_entries())
+    if lex == Lexicon():
+        from eventcode import _cache
+        from eventcode.lexicon import _snapshot
+
+        content = "\0".join(f"{sub}/{name}\0{text}" for name, sub, text in entries).encode()
+        plain = _cache.cached_value("builtin-lexicon", content, _snapshot.FORMAT,
+                                    lambda: _snapshot.to_plain(_parse_builtin(entries, Lexicon())), _snapshot.valid)
+        if plain is not None:
+            got = _snapshot.from_plain(plain)
+            for field in attrs.fields(Lexicon):
+                setattr(lex, field.name, getattr(got, field.name))
+            return lex
+    return _parse_builtin(entries, lex)
+
+
+def _parse_builtin(entries: list[tuple[str, str, str]], lex: Lexicon) -> Lexicon:
+    for name, sub, text in entries:
         rel = f"{sub + '/' if sub else ''}{name}"
         parse_text(text, _kind_of(name, sub), rel, lex)
     lex.builtin_patterns = len(lex.patterns)
