@@ -94,7 +94,9 @@ _NAMED_DAY = tuple(f"{w} " for w in (
 
 _UNITS = "day|week|month|year|decade"
 # The first word of every expression, with what must follow it (after white space) where that is narrow enough to
-# reject most occurrences of a common word ("the", "a", "one"); an empty entry needs only the word's end.
+# reject most occurrences of a common word ("the", "a", "one"); an empty entry needs only the word's end. The
+# look-ahead built from it (see _gate) must accept every start the alternatives of _PATTERN accept: a new
+# alternative, modifier or number word that can open an expression needs its word here.
 _STARTS: Final = {
     **dict.fromkeys(
         "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
