@@ -32,12 +32,13 @@ def sentence_date(text: str, start: int, end: int, day: dt.date | None, tokens: 
     if tokens:
         # Every date expression holds a date word or a number: scan only around those (an expression starts
         # at most _BEFORE tokens before its date word and ends at most _AFTER tokens after it).
-        n = len(tokens)
+        last = len(tokens) - 1
         windows = []
         for k, t in enumerate(tokens):
-            if t.norm in DATE_TRIGGERS or t.norm[:1].isdigit():
-                a = tokens[max(0, k - _BEFORE)].start
-                b = tokens[min(n - 1, k + _AFTER)].end
+            norm = t.norm
+            if norm in DATE_TRIGGERS or norm[:1].isdigit():
+                a = tokens[k - _BEFORE if k > _BEFORE else 0].start
+                b = tokens[k + _AFTER if k + _AFTER < last else last].end
                 if windows and a <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], b)
                 else:
@@ -46,10 +47,7 @@ def sentence_date(text: str, start: int, end: int, day: dt.date | None, tokens: 
             return None
     from eventcode.mentions import dates
 
-    for m in dates.default_finder().find(text, start, end, day, windows=windows):
-        if m.value is not None:
-            return m
-    return None
+    return dates.default_finder().first(text, start, end, day, windows=windows)
 
 
 _BEFORE = 7

@@ -47,7 +47,7 @@ import datetime as dt
 import functools
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from eventcode.records import DateMention, Precision
@@ -88,11 +88,52 @@ _MOD = r"(?i:early|late|mid|earlier|later|the\s+end\s+of|end\s+of|the\s+beginnin
 _NUM = r"(?i:\d{1,3}|a\s+couple\s+of|couple\s+of|a\s+few|few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"  # noqa: E501
 _PART = r"(?i:morning|afternoon|evening|night)"
 _PAPERS = r"Times|Telegraph|Express|Mirror|Herald|Tribune|Post|Observer|Mail|Independent|Star|People|Sport|Business|Magazine|Review|Edition|School|Service|Mass|Prayers?"  # noqa: E501
-_NAMED_DAY = ("Bloody", "Good", "Black", "Ash", "Palm", "Easter", "Super", "Holy", "Cyber", "Maundy", "Orthodox")
+_NAMED_DAY = tuple(f"{w} " for w in (
+    "Bloody", "Good", "Black", "Ash", "Palm", "Easter", "Super", "Holy", "Cyber", "Maundy", "Orthodox"))
+"""Words that make a weekday after them a named day ("Good Friday"), each with its following space."""
 
-# Every expression starts at a word boundary: the leading ``\b`` fails fast inside words, a third of the cost.
+_UNITS = "day|week|month|year|decade"
+# The first word of every expression, with what must follow it (after white space) where that is narrow enough to
+# reject most occurrences of a common word ("the", "a", "one"); an empty entry needs only the word's end. The
+# look-ahead built from it (see _gate) must accept every start the alternatives of _PATTERN accept: a new
+# alternative, modifier or number word that can open an expression needs its word here.
+_STARTS: Final = {
+    **dict.fromkeys(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+        "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec early late "
+        "mid earlier later end beginning start last next this coming past previous following christmas "
+        "thanksgiving halloween boxing valentine yesterday today tomorrow tonight".split(), ""),
+    **dict.fromkeys(
+        "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty several few".split(),
+        _UNITS),
+    "the": r"\d|end|beginning|middle|start|day|previous|following|past|last|coming|week|month|year|early|late|mid",
+    "a": rf"couple|few|{_UNITS}", "an": _UNITS, "couple": "of", "new": "year",
+}  # fmt: skip
+
+
+# A number starts an expression as a year ("2018", "1990s", "2018-05-31"), or as a day or count before a month
+# ("31 May", "1st of June") or a unit ("10 days ago").
+_NUMBER_START = rf"(?:1[89]|20)\d\d|\d{{1,3}}(?:st|nd|rd|th)?\s+(?i:of\s+)?(?:[A-Z]|(?i:{_UNITS}))"
+
+
+def _gate() -> str:
+    """Look-aheads for the start of an expression: a number as in :data:`_NUMBER_START`, a non-ASCII letter (left
+    to the full pattern) or a word of :data:`_STARTS`, grouped by first letter so that the engine rejects a word
+    on its first character; the first look-ahead, one character class, rejects most word starts at once."""
+    by_first: dict[str, list[str]] = {}
+    for word, follow in _STARTS.items():
+        by_first.setdefault(word[0], []).append(word[1:] + (rf"\s+(?:{follow})" if follow else r"\b"))
+    branches = [_NUMBER_START, r"[^\x00-\x7f]"] + [
+        f"[{c}{c.upper()}](?i:{'|'.join(sorted(rests, key=lambda r: (-len(r), r)))})"
+        for c, rests in sorted(by_first.items())]
+    first = "".join(c + c.upper() for c in sorted(by_first))
+    return rf"(?=[\d{first}\x80-\U0010ffff])(?={'|'.join(branches)})"
+
+
+# Every expression starts at a word boundary: the leading ``\b`` fails fast inside words, and the look-aheads
+# (a superset of the first words the alternatives accept) fail fast on the other words, most of the cost.
 _PATTERN = re.compile(
-    rf"""\b(?:
+    rf"""\b{_gate()}(?:
       (?P<iso>(?<![\d-])(?P<iso_y>(?:1[89]|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d-]))
     | (?P<md>(?:(?P<md_wd>{_WD}),?\s+)?(?P<md_mon>{_MON})\s(?P<md_day>{_DAY})(?:,?\s(?P<md_year>{_YEAR}))?)\b
     | (?P<dm>(?:(?P<dm_wd>{_WD}),?\s+)?(?:the\s)?(?P<dm_day>{_DAY})(?:\sof)?\s(?P<dm_mon>{_MON})
@@ -139,10 +180,15 @@ _YEAR_NOUNS: Final = frozenset(
     "earthquake flood floods report season presidential parliamentary general legislative local polls "
     "massacre bombing bombings riots protests genocide offensive treaty".split()
 )
+_FUTURE_WORDS = (r"will|shall|going\s+to|due\s+to|expected\s+to|plans?\s+to|planning\s+to|scheduled|set\s+to|"
+                 r"to\s+be\s+held|upcoming|is\s+to|are\s+to|planned|planning|plans|intends?\s+to|as\s+(?:early|soon)\s+as")
+# The same alternatives grouped by first letter (in their order), so that the engine rejects a word on its first
+# character; a word starting with a non-ASCII letter (which may fold to an ASCII one) gets the whole list.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|going\s+to|due\s+to|expected\s+to|plans?\s+to|planning\s+to|scheduled|set\s+to|"
-    r"to\s+be\s+held|upcoming|is\s+to|are\s+to|planned|planning|plans|intends?\s+to|as\s+(?:early|soon)\s+as)\b|['’]ll\b",
-    re.IGNORECASE,
+    r"\b(?:[wW](?i:ill)|[sS](?i:hall|cheduled|et\s+to)|[gG](?i:oing\s+to)|[dD](?i:ue\s+to)|[eE](?i:xpected\s+to)"
+    r"|[pP](?i:lans?\s+to|lanning\s+to|lanned|lanning|lans)|[tT](?i:o\s+be\s+held)|[uU](?i:pcoming)"
+    r"|[iI](?i:s\s+to|ntends?\s+to)|[aA](?i:re\s+to|s\s+(?:early|soon)\s+as)"
+    rf"|(?=[^\x00-\x7f])(?i:{_FUTURE_WORDS}))\b|['’](?i:ll)\b"
 )
 _PAST_REPORT = re.compile(
     r"\b(?:said|says|told|announced|reported|added|stated|confirmed|noted|declared|was|were|had|did)\b",
@@ -248,27 +294,38 @@ class DateFinder:
         that knows where the date words are; context before a mention (future markers, a preposition) is still
         read back to ``start``.
         """
+        return list(self._mentions(text, start, end, reference, windows))
+
+    def first(self, text: str, start: int = 0, end: int | None = None, reference: dt.date | None = None, *,
+              windows: Sequence[tuple[int, int]] | None = None) -> DateMention | None:
+        """The first mention of :meth:`find` with a resolved ``value``, if any, found without scanning further
+        (a mention's resolution depends only on the text and the mentions before it)."""
+        for mention in self._mentions(text, start, end, reference, windows):
+            if mention.value is not None:
+                return mention
+        return None
+
+    def _mentions(self, text: str, start: int, end: int | None, reference: dt.date | None,
+                  windows: Sequence[tuple[int, int]] | None) -> Iterator[DateMention]:
         if end is None:
             end = len(text)
         if isinstance(reference, dt.datetime):
             reference = reference.date()
-        out: list[DateMention] = []
         last_year_end = -100
         finditer = self._pattern.finditer
-        matches = finditer(text, start, end) if windows is None else (
-            m for a, b in windows for m in finditer(text, a, b))
-        for m in matches:
-            kind = m.lastgroup
-            if kind is None:  # pragma: no cover - every alternative is a named group
-                continue
-            got = self._resolve(kind, m, text, start, reference, last_year_end)
-            if got is None:
-                continue
-            value, precision, s, e = got
-            if kind == "yr":
-                last_year_end = e
-            out.append(DateMention(text=text[s:e], start=s, end=e, value=value, precision=precision))
-        return out
+        resolve = self._resolve
+        for a, b in ((start, end),) if windows is None else windows:
+            for m in finditer(text, a, b):
+                kind = m.lastgroup
+                if kind is None:  # pragma: no cover - every alternative is a named group
+                    continue
+                got = resolve(kind, m, text, start, reference, last_year_end)
+                if got is None:
+                    continue
+                value, precision, s, e = got
+                if kind == "yr":
+                    last_year_end = e
+                yield DateMention(text=text[s:e], start=s, end=e, value=value, precision=precision)
 
     # -- resolving one match -------------------------------------------------------------------------------
 
@@ -390,7 +447,7 @@ class DateFinder:
     def _weekday(self, m: re.Match[str], text: str, lo: int, ref: dt.date
                  ) -> tuple[dt.date | None, Precision, int, int] | None:
         s, e = m.span()
-        if any(text.endswith(w + " ", lo, s) for w in _NAMED_DAY):
+        if text.endswith(_NAMED_DAY, lo, s):
             return None
         wd = _WEEKDAYS[m.group("wd_day").lower()]
         mod = " ".join((m.group("wd_mod") or "").lower().split())
