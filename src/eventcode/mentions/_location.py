@@ -75,6 +75,8 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
             continue
         if i >= v_j and _attribution(tokens, j, verb_words):
             continue  # "..., police in Kirkuk said": where the source is, not the event
+        if _other_clause(tokens, i, j, v_i, place_tok):
+            continue  # named in a relative clause, an apposition or an "according to" phrase of its own
         how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i,
                         place.feature not in ("country", "region"))
         if how is None:
@@ -89,7 +91,8 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
                 continue
         else:
             weight = how[0]
-        if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)):
+        if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
+                                     or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
         if i >= v_j:
             dist = i - v_j
@@ -424,6 +427,8 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
                 if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
                     return (1.0, k)  # "an offensive to capture the town of X"
                 return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
+            if w == "between" and before in _RELATIONS:
+                return None  # "talks between X and Y", "a crisis between X and Y": a relation, not a place
             if w == "on" and not on_ok and all(t.norm in ("the", "a", "an") for t in tokens[k + 1 : i]):
                 return None  # "an attack on the United States" is its target; "on the outskirts of X" is a place
             return (float(_PREP_WEIGHT[w]), k)
@@ -512,3 +517,91 @@ def _boundaries(tokens: list[Token], a: int, b: int) -> int:
 
 
 _NOT_PARTICIPLES: Final = frozenset("including during according following nothing something anything".split())
+
+
+_PERSON_NOUNS: Final = frozenset(
+    "chief chiefs leader leaders commander commanders head official officials minister ministers governor "
+    "mayor spokesman spokeswoman spokesperson envoy ambassador president premier emir boss supremo native "
+    "natives resident residents man men woman women teenager teenagers boy boys girl girls student students "
+    "businessman journalist reporter".split()
+)
+"""Nouns of persons that a place name describes ("the West Bank chief of X", "a Gaza resident"): the place says
+who the person is, not where the event is."""
+
+_RELATIONS: Final = _EVENT_NOUNS | frozenset(
+    "fighting clashes clash battle battles relations ties tension tensions match game final rivalry trade "
+    "cooperation treaty negotiations dialogue ceasefire cease-fire truce differences difference hostilities "
+    "violence rift standoff feud border-dispute contacts exchange exchanges".split()
+)
+"""Nouns after which "between X and Y" names the parties of a relation ("talks between X and Y", "the war between
+X and Y"), not a place ("on the road between X and Y", "positions between X and Y")."""
+
+_RELATIVE: Final = frozenset("who whom whose which".split())
+_PERSON_RELATIVE: Final = frozenset("who whom".split())
+_AUXILIARIES: Final = frozenset(
+    "was were is are be been being has have had will would could should may might can did does do not never "
+    "reportedly allegedly also later then still already subsequently eventually apparently reported "
+    "believed said thought".split()
+)
+_FINITE: Final = frozenset("was were is are has have had".split())
+_FRONT_PREPOSITIONS: Final = frozenset(
+    "in at during near on outside inside across throughout from around within".split()
+)
+
+
+def _fronted(tokens: list[Token], i: int) -> bool:
+    """Whether the place at token ``i`` is in a phrase fronted before the whole sentence ("In X, ...", "During a
+    rally in X, ..."): it sets the scene for every clause of the sentence."""
+    if not tokens or tokens[0].norm not in _FRONT_PREPOSITIONS:
+        return False
+    return all(t.norm not in (",", ";", ":") for t in tokens[:i])
+
+
+def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, place_tok: dict[int, int]) -> bool:
+    """Whether the place at tokens ``i:j`` is named in a clause or phrase of its own, apart from the event verb.
+
+    - an "according to" phrase: "according to a source in X, ..." is where the source is;
+    - a relative clause before the verb: "a man who lived in X and two others were killed", "Y, who sent
+      troops to X, was killed": where the relative clause happened, not the main clause's event;
+    - the verb in a relative clause about a person after the place: "captured in X with a driver who was
+      beheaded", "people in X protested against the killers who gunned down ...";
+    - an apposition between the subject and its verb: "Y, a commander of the group's operations in X, was
+      killed": the place describes the person (not when the subject is itself a place: "X, the main city in
+      Y, was captured").
+    A phrase fronted before the sentence ("In X, ...") is the place of all its clauses.
+    """
+    if _fronted(tokens, i):
+        return False
+    # "according to ... in X"
+    for k in range(i - 1, max(-1, i - 16), -1):
+        w = tokens[k].norm
+        if w in (",", ";", ":", '"', "(", ")"):
+            break
+        if w == "to" and k > 0 and tokens[k - 1].norm == "according" and not (k < v_i < i):
+            return True
+    if j <= v_i:
+        # the place in a relative clause that the verb comes after
+        for k in range(i - 1, max(-1, i - 14), -1):
+            w = tokens[k].norm
+            if w in (",", ";", ":", '"'):
+                break
+            if w in _RELATIVE and k > 0:
+                gap = [t.norm for t in tokens[j:v_i]]
+                while gap and gap[-1] in _AUXILIARIES:
+                    gap.pop()
+                if gap and gap[0] in ("and", "or") and len(gap) == 1:
+                    return False  # "militants who stormed a hotel in X and killed ...": one relative clause
+                # "... occurred in X, where a bomb killed ...": the verb's clause is about X
+                return "where" not in gap and "which" not in gap
+        # the verb in a relative clause about a person after the place
+        for k in range(j, v_i):
+            if tokens[k].norm in _PERSON_RELATIVE and all(t.norm in _AUXILIARIES for t in tokens[k + 1 : v_i]):
+                return True
+        # an apposition: "S, ... in X, was killed"
+        before = next((k for k in range(i - 1, -1, -1) if tokens[k].norm == ","), None)
+        after = next((k for k in range(j, v_i) if tokens[k].norm == ","), None)
+        if before is not None and before > 0 and before - 1 not in place_tok and after is not None:
+            group = [t.norm for t in tokens[after + 1 : v_i]]
+            if group and all(w in _AUXILIARIES for w in group) and any(w in _FINITE for w in group):
+                return True
+    return False
