@@ -115,3 +115,35 @@ def test_between_after_a_place_noun_is_a_place() -> None:
 def test_place_modifying_a_person_noun() -> None:
     """A place that describes a person ("the Gaza commander of the group") is not the event's location."""
     assert _location("Troops captured the Gaza commander of the brigade on Monday.", "captured") is None
+
+
+def test_clause_closed_before_the_place() -> None:
+    """A verb in a parenthetical clause does not take a place named after the clause closes."""
+    text = "The sniper, who was shot at the scene, was said to be a man living in Hebron."
+    assert _location(text, "shot") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The pilot was captured by the militia and taken into Chad.", "captured"),
+        ("Guards shot a teenager who was trying to cross into Iran.", "shot"),
+        ("The colonel was captured in 1944 and sent to a prison camp at Dachau.", "captured"),
+    ],
+)
+def test_destination_of_another_verb(text: str, verb: str) -> None:
+    """Where someone was taken, sent or went afterwards is a destination, not the event's location."""
+    assert _location(text, verb) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "where"),
+    [
+        ("A judge was shot on his way to the court in Peshawar.", "shot", "Peshawar"),
+        ("Five rebels were killed as they tried to ambush a convoy near Gao.", "killed", "Gao"),
+        ("Israeli troops marched into Jenin on Monday.", "marched", "Jenin"),
+    ],
+)
+def test_route_and_own_motion_keep_the_place(text: str, verb: str, where: str) -> None:
+    """A place on the way, after an infinitive, or after the event verb's own 'into' is still its location."""
+    assert _location(text, verb) == where

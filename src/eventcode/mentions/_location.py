@@ -75,7 +75,7 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
             continue
         if i >= v_j and _attribution(tokens, j, verb_words):
             continue  # "..., police in Kirkuk said": where the source is, not the event
-        if _other_clause(tokens, i, j, v_i, place_tok):
+        if _other_clause(tokens, i, j, v_i, v_j, place_tok):
             continue  # named in a relative clause, an apposition or an "according to" phrase of its own
         how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i,
                         place.feature not in ("country", "region"))
@@ -91,6 +91,8 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
                 continue
         else:
             weight = how[0]
+            if i >= v_j and _destination(tokens, how[1], place_tok, verb_words):
+                continue  # "made her way to a camp in X", "transferred to a prison at X"
         if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
                                      or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
@@ -421,9 +423,11 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             if before in _NOT_LOC_BEFORE or before == "from" or (before in _SPEECH and before not in verb_words
                                                                  and before in _SPEECH_VERBS):
                 return None  # "the envoy to X", "people from across X" (an origin), "said in X"
-            if w in ("to", "toward", "towards"):
+            if w in ("to", "toward", "towards") or (w == "into" and before in _MOTION and before not in verb_words):
                 if before in _NEXT_TO:
                     return (0.0, k)  # "close to X", "at the entrance to X"
+                if w == "into" and before in _MOTION and before not in verb_words:
+                    return None  # "trying to cross into Turkey", "taken into Lebanon": where they went
                 if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
                     return (1.0, k)  # "an offensive to capture the town of X"
                 return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
@@ -557,7 +561,7 @@ def _fronted(tokens: list[Token], i: int) -> bool:
     return all(t.norm not in (",", ";", ":") for t in tokens[:i])
 
 
-def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, place_tok: dict[int, int]) -> bool:
+def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place_tok: dict[int, int]) -> bool:
     """Whether the place at tokens ``i:j`` is named in a clause or phrase of its own, apart from the event verb.
 
     - an "according to" phrase: "according to a source in X, ..." is where the source is;
@@ -572,6 +576,11 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, place_tok: dict
     """
     if _fronted(tokens, i):
         return False
+    if i >= v_j:
+        between = tokens[v_j:i]
+        for k, t in enumerate(between[:-1]):
+            if t.norm == "," and between[k + 1].norm in _FINITE:
+                return True  # "the gunman, who was killed at the scene, was thought to be living in X"
     # "according to ... in X"
     for k in range(i - 1, max(-1, i - 16), -1):
         w = tokens[k].norm
@@ -604,4 +613,39 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, place_tok: dict
             group = [t.norm for t in tokens[after + 1 : v_i]]
             if group and all(w in _AUXILIARIES for w in group) and any(w in _FINITE for w in group):
                 return True
+    return False
+
+
+_MOTION: Final = _verb_forms(
+    "cross take bring move transfer deport flee smuggle tunnel lead return send escape evacuate rush airlift "
+    "travel go head relocate extradite"
+)
+_DETERMINERS: Final = frozenset("the a an his her their its our my your this that these those".split())
+"""Verbs of motion: the place after their "into" is where someone went ("crossing into X", "taken into X")."""
+
+
+def _destination(tokens: list[Token], k: int, place_tok: dict[int, int], verb_words: set[str]) -> bool:
+    """Whether the preposition at token ``k`` ("in", "at") is inside a noun phrase that is the destination of a
+    verb of motion other than the event's: "(made her way) to a camp in X", "sent to the prison at X", "taken
+    into a hospital in X" (not "on his way to work in X", "tried to ambush a patrol near X")."""
+    if tokens[k].norm not in ("in", "at", "near", ","):
+        return False
+    m = k - 1
+    words = 0
+    while m >= 0 and words < 6:
+        t = tokens[m]
+        w = t.norm
+        if w in ("to", "towards", "toward", "into"):
+            before = tokens[m - 1].norm if m > 0 else ""
+            after = tokens[m + 1]
+            return before in _MOTION and before not in verb_words and (
+                after.upper or after.norm in _DETERMINERS or after.norm in _SKIP_BACK
+                or after.norm in _PLACE_ADJECTIVES)
+        if m in place_tok or w in ("the", "a", "an", "-", "'s", "s") or w in _SKIP_BACK \
+                or w in _PLACE_ADJECTIVES or (w.isalpha() and w not in _STOP_BACK and w not in LOCATIVE
+                                              and w not in _PREP_WEIGHT):
+            m -= 1
+            words += 1
+            continue
+        return False
     return False
