@@ -147,3 +147,9 @@ def test_destination_of_another_verb(text: str, verb: str) -> None:
 def test_route_and_own_motion_keep_the_place(text: str, verb: str, where: str) -> None:
     """A place on the way, after an infinitive, or after the event verb's own 'into' is still its location."""
     assert _location(text, verb) == where
+
+
+def test_date_phrase_does_not_govern_the_subject() -> None:
+    """'In September, X forces ...': the preposition governs the date, not the place after the comma."""
+    assert _location("In September, Nairobi police arrested two men.", "arrested") is None
+    assert _location("Troops patrolled in the capital city, Nairobi, on Friday.", "patrolled") == "Nairobi"

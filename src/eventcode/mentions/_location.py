@@ -460,6 +460,8 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             steps += 1
             continue
         if w in (",", "-") and steps == 0:
+            if w == "," and k > 0 and (tokens[k - 1].norm in _DATE_WORDS or tokens[k - 1].norm.isdigit()):
+                return None  # "In September, U.S. forces ...": the phrase before the comma is a date
             k -= 1
             steps += 1
             continue
@@ -649,3 +651,11 @@ def _destination(tokens: list[Token], k: int, place_tok: dict[int, int], verb_wo
             continue
         return False
     return False
+
+
+_DATE_WORDS: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday "
+    "morning afternoon evening night week month year weekend earlier later".split()
+)
+"""Words that end a date phrase ("In September, ...", "On Tuesday, ...")."""
