@@ -153,3 +153,11 @@ def test_date_phrase_does_not_govern_the_subject() -> None:
     """'In September, X forces ...': the preposition governs the date, not the place after the comma."""
     assert _location("In September, Nairobi police arrested two men.", "arrested") is None
     assert _location("Troops patrolled in the capital city, Nairobi, on Friday.", "patrolled") == "Nairobi"
+
+
+def test_place_of_a_second_predicate() -> None:
+    """'was seized in May and is believed to be held in X': the place belongs to the second predicate."""
+    text = "The engineer was seized by gunmen in May and is believed to be held in Tora Bora."
+    assert _location(text, "seized") is None
+    shared = "Four soldiers were killed and six others were wounded in Kandahar."
+    assert _location(shared, "killed") == "Kandahar"

@@ -583,6 +583,8 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
         for k, t in enumerate(between[:-1]):
             if t.norm == "," and between[k + 1].norm in _FINITE:
                 return True  # "the gunman, who was killed at the scene, was thought to be living in X"
+            if t.norm in ("and", "but") and between[k + 1].norm in _FINITE:
+                return True  # "was captured in June and is believed to be held in X": another predicate
     # "according to ... in X"
     for k in range(i - 1, max(-1, i - 16), -1):
         w = tokens[k].norm
