@@ -161,3 +161,22 @@ def test_place_of_a_second_predicate() -> None:
     assert _location(text, "seized") is None
     shared = "Four soldiers were killed and six others were wounded in Kandahar."
     assert _location(shared, "killed") == "Kandahar"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The raid killed three men, including a cleric who used to run a school in Kunduz.", "killed"),
+        ("The border is patrolled by troops which have their bases in Djibouti.", "patrolled"),
+        ("Police arrested a doctor who was the only surgeon in Madaya.", "arrested"),
+    ],
+)
+def test_background_relative_clause_after_the_verb(text: str, verb: str) -> None:
+    """A relative clause saying who someone is (lived, ran, had bases, was the X in Y) gives no event location."""
+    assert _location(text, verb) is None
+
+
+def test_event_relative_clause_after_the_verb_keeps_the_place() -> None:
+    """A relative clause about what the victims were doing at the time still places the event."""
+    text = "Gunmen killed six guests who were attending a wedding in Kunduz."
+    assert _location(text, "killed") == "Kunduz"

@@ -585,6 +585,8 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
                 return True  # "the gunman, who was killed at the scene, was thought to be living in X"
             if t.norm in ("and", "but") and between[k + 1].norm in _FINITE:
                 return True  # "was captured in June and is believed to be held in X": another predicate
+            if t.norm in _RELATIVE and _background(between, k + 1) and all(u.norm != "," for u in between[k:]):
+                return True  # "killed a man who lived in X", "troops which have their bases in X"
     # "according to ... in X"
     for k in range(i - 1, max(-1, i - 16), -1):
         w = tokens[k].norm
@@ -661,3 +663,24 @@ _DATE_WORDS: Final = frozenset(
     "morning afternoon evening night week month year weekend earlier later".split()
 )
 """Words that end a date phrase ("In September, ...", "On Tuesday, ...")."""
+
+
+_BACKGROUND: Final = _verb_forms("live work serve lead head command run own have use belong reside study teach hail")
+"""Verbs of a relative clause that describes who someone is ("who lived in X", "which has bases in X", "who used
+to lead the group in X"), not what happened in the event."""
+
+
+def _background(tokens: list[Token], k: int) -> bool:
+    """Whether the relative clause starting at token ``k`` describes its antecedent: a background verb, or a form
+    of "be" before a noun phrase ("who was the only doctor in X")."""
+    while k < len(tokens) and tokens[k].norm in ("also", "still", "once", "previously", "formerly", "had", "has",
+                                                  "have", "then"):
+        if tokens[k].norm in _BACKGROUND and (k + 1 >= len(tokens) or tokens[k + 1].norm in _DETERMINERS):
+            return True  # "which has its bases in X"
+        k += 1
+    if k >= len(tokens):
+        return False
+    w = tokens[k].norm
+    if w in _BACKGROUND:
+        return True
+    return w in ("was", "were", "is", "are") and k + 1 < len(tokens) and tokens[k + 1].norm in _DETERMINERS
