@@ -76,7 +76,7 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         if i >= v_j and _attribution(tokens, j, verb_words):
             continue  # "..., police in Kirkuk said": where the source is, not the event
         if _other_clause(tokens, i, j, v_i, v_j, place_tok):
-            continue  # named in a relative clause, an apposition or an "according to" phrase of its own
+            continue  # named in a relative clause, an apposition, another predicate or an "according to" phrase
         how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i,
                         place.feature not in ("country", "region"))
         if how is None:
@@ -423,11 +423,11 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             if before in _NOT_LOC_BEFORE or before == "from" or (before in _SPEECH and before not in verb_words
                                                                  and before in _SPEECH_VERBS):
                 return None  # "the envoy to X", "people from across X" (an origin), "said in X"
-            if w in ("to", "toward", "towards") or (w == "into" and before in _MOTION and before not in verb_words):
+            if w == "into" and before in _MOTION and before not in verb_words:
+                return None  # "trying to cross into Turkey", "taken into Lebanon": where they went
+            if w in ("to", "toward", "towards"):
                 if before in _NEXT_TO:
                     return (0.0, k)  # "close to X", "at the entrance to X"
-                if w == "into" and before in _MOTION and before not in verb_words:
-                    return None  # "trying to cross into Turkey", "taken into Lebanon": where they went
                 if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
                     return (1.0, k)  # "an offensive to capture the town of X"
                 return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
@@ -573,7 +573,10 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
       beheaded", "people in X protested against the killers who gunned down ...";
     - an apposition between the subject and its verb: "Y, a commander of the group's operations in X, was
       killed": the place describes the person (not when the subject is itself a place: "X, the main city in
-      Y, was captured").
+      Y, was captured");
+    - after the verb, a place named once its clause has closed ("Y, who was killed at the scene, was said to
+      live in X"), in a second predicate ("was captured in May and is believed to be held in X"), or in a
+      relative clause saying who someone is ("killed a man who lived in X", "troops which have bases in X").
     A phrase fronted before the sentence ("In X, ...") is the place of all its clauses.
     """
     if _fronted(tokens, i):
@@ -626,8 +629,8 @@ _MOTION: Final = _verb_forms(
     "cross take bring move transfer deport flee smuggle tunnel lead return send escape evacuate rush airlift "
     "travel go head relocate extradite"
 )
-_DETERMINERS: Final = frozenset("the a an his her their its our my your this that these those".split())
 """Verbs of motion: the place after their "into" is where someone went ("crossing into X", "taken into X")."""
+_DETERMINERS: Final = frozenset("the a an his her their its our my your this that these those".split())
 
 
 def _destination(tokens: list[Token], k: int, place_tok: dict[int, int], verb_words: set[str]) -> bool:
