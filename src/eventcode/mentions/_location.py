@@ -75,6 +75,8 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
             continue
         if i >= v_j and _attribution(tokens, j, verb_words):
             continue  # "..., police in Kirkuk said": where the source is, not the event
+        if _other_clause(tokens, i, j, v_i, v_j, place_tok):
+            continue  # named in a relative clause, an apposition, another predicate or an "according to" phrase
         how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i,
                         place.feature not in ("country", "region"))
         if how is None:
@@ -89,7 +91,10 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
                 continue
         else:
             weight = how[0]
-        if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)):
+            if i >= v_j and _destination(tokens, how[1], place_tok, verb_words):
+                continue  # "made her way to a camp in X", "transferred to a prison at X"
+        if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
+                                     or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
         if i >= v_j:
             dist = i - v_j
@@ -418,12 +423,16 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             if before in _NOT_LOC_BEFORE or before == "from" or (before in _SPEECH and before not in verb_words
                                                                  and before in _SPEECH_VERBS):
                 return None  # "the envoy to X", "people from across X" (an origin), "said in X"
+            if w == "into" and before in _MOTION and before not in verb_words:
+                return None  # "trying to cross into Turkey", "taken into Lebanon": where they went
             if w in ("to", "toward", "towards"):
                 if before in _NEXT_TO:
                     return (0.0, k)  # "close to X", "at the entrance to X"
                 if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
                     return (1.0, k)  # "an offensive to capture the town of X"
                 return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
+            if w == "between" and before in _RELATIONS:
+                return None  # "talks between X and Y", "a crisis between X and Y": a relation, not a place
             if w == "on" and not on_ok and all(t.norm in ("the", "a", "an") for t in tokens[k + 1 : i]):
                 return None  # "an attack on the United States" is its target; "on the outskirts of X" is a place
             return (float(_PREP_WEIGHT[w]), k)
@@ -451,6 +460,8 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             steps += 1
             continue
         if w in (",", "-") and steps == 0:
+            if w == "," and k > 0 and (tokens[k - 1].norm in _DATE_WORDS or tokens[k - 1].norm.isdigit()):
+                return None  # "In September, U.S. forces ...": the phrase before the comma is a date
             k -= 1
             steps += 1
             continue
@@ -512,3 +523,167 @@ def _boundaries(tokens: list[Token], a: int, b: int) -> int:
 
 
 _NOT_PARTICIPLES: Final = frozenset("including during according following nothing something anything".split())
+
+
+_PERSON_NOUNS: Final = frozenset(
+    "chief chiefs leader leaders commander commanders head official officials minister ministers governor "
+    "mayor spokesman spokeswoman spokesperson envoy ambassador president premier emir boss supremo native "
+    "natives resident residents man men woman women teenager teenagers boy boys girl girls student students "
+    "businessman journalist reporter".split()
+)
+"""Nouns of persons that a place name describes ("the West Bank chief of X", "a Gaza resident"): the place says
+who the person is, not where the event is."""
+
+_RELATIONS: Final = _EVENT_NOUNS | frozenset(
+    "fighting clashes clash battle battles relations ties tension tensions match game final rivalry trade "
+    "cooperation treaty negotiations dialogue ceasefire cease-fire truce differences difference hostilities "
+    "violence rift standoff feud border-dispute contacts exchange exchanges".split()
+)
+"""Nouns after which "between X and Y" names the parties of a relation ("talks between X and Y", "the war between
+X and Y"), not a place ("on the road between X and Y", "positions between X and Y")."""
+
+_RELATIVE: Final = frozenset("who whom whose which".split())
+_PERSON_RELATIVE: Final = frozenset("who whom".split())
+_AUXILIARIES: Final = frozenset(
+    "was were is are be been being has have had will would could should may might can did does do not never "
+    "reportedly allegedly also later then still already subsequently eventually apparently reported "
+    "believed said thought".split()
+)
+_FINITE: Final = frozenset("was were is are has have had".split())
+_FRONT_PREPOSITIONS: Final = frozenset(
+    "in at during near on outside inside across throughout from around within".split()
+)
+
+
+def _fronted(tokens: list[Token], i: int) -> bool:
+    """Whether the place at token ``i`` is in a phrase fronted before the whole sentence ("In X, ...", "During a
+    rally in X, ..."): it sets the scene for every clause of the sentence."""
+    if not tokens or tokens[0].norm not in _FRONT_PREPOSITIONS:
+        return False
+    return all(t.norm not in (",", ";", ":") for t in tokens[:i])
+
+
+def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place_tok: dict[int, int]) -> bool:
+    """Whether the place at tokens ``i:j`` is named in a clause or phrase of its own, apart from the event verb.
+
+    - an "according to" phrase: "according to a source in X, ..." is where the source is;
+    - a relative clause before the verb: "a man who lived in X and two others were killed", "Y, who sent
+      troops to X, was killed": where the relative clause happened, not the main clause's event;
+    - the verb in a relative clause about a person after the place: "captured in X with a driver who was
+      beheaded", "people in X protested against the killers who gunned down ...";
+    - an apposition between the subject and its verb: "Y, a commander of the group's operations in X, was
+      killed": the place describes the person (not when the subject is itself a place: "X, the main city in
+      Y, was captured");
+    - after the verb, a place named once its clause has closed ("Y, who was killed at the scene, was said to
+      live in X"), in a second predicate ("was captured in May and is believed to be held in X"), or in a
+      relative clause saying who someone is ("killed a man who lived in X", "troops which have bases in X").
+    A phrase fronted before the sentence ("In X, ...") is the place of all its clauses.
+    """
+    if _fronted(tokens, i):
+        return False
+    if i >= v_j:
+        between = tokens[v_j:i]
+        for k, t in enumerate(between[:-1]):
+            if t.norm == "," and between[k + 1].norm in _FINITE:
+                return True  # "the gunman, who was killed at the scene, was thought to be living in X"
+            if t.norm in ("and", "but") and between[k + 1].norm in _FINITE:
+                return True  # "was captured in June and is believed to be held in X": another predicate
+            if t.norm in _RELATIVE and _background(between, k + 1) and all(u.norm != "," for u in between[k:]):
+                return True  # "killed a man who lived in X", "troops which have their bases in X"
+    # "according to ... in X"
+    for k in range(i - 1, max(-1, i - 16), -1):
+        w = tokens[k].norm
+        if w in (",", ";", ":", '"', "(", ")"):
+            break
+        if w == "to" and k > 0 and tokens[k - 1].norm == "according" and not (k < v_i < i):
+            return True
+    if j <= v_i:
+        # the place in a relative clause that the verb comes after
+        for k in range(i - 1, max(-1, i - 14), -1):
+            w = tokens[k].norm
+            if w in (",", ";", ":", '"'):
+                break
+            if w in _RELATIVE and k > 0:
+                gap = [t.norm for t in tokens[j:v_i]]
+                while gap and gap[-1] in _AUXILIARIES:
+                    gap.pop()
+                if gap and gap[0] in ("and", "or") and len(gap) == 1:
+                    return False  # "militants who stormed a hotel in X and killed ...": one relative clause
+                # "... occurred in X, where a bomb killed ...": the verb's clause is about X
+                return "where" not in gap and "which" not in gap
+        # the verb in a relative clause about a person after the place
+        for k in range(j, v_i):
+            if tokens[k].norm in _PERSON_RELATIVE and all(t.norm in _AUXILIARIES for t in tokens[k + 1 : v_i]):
+                return True
+        # an apposition: "S, ... in X, was killed"
+        before = next((k for k in range(i - 1, -1, -1) if tokens[k].norm == ","), None)
+        after = next((k for k in range(j, v_i) if tokens[k].norm == ","), None)
+        if before is not None and before > 0 and before - 1 not in place_tok and after is not None:
+            group = [t.norm for t in tokens[after + 1 : v_i]]
+            if group and all(w in _AUXILIARIES for w in group) and any(w in _FINITE for w in group):
+                return True
+    return False
+
+
+_MOTION: Final = _verb_forms(
+    "cross take bring move transfer deport flee smuggle tunnel lead return send escape evacuate rush airlift "
+    "travel go head relocate extradite"
+)
+"""Verbs of motion: the place after their "into" is where someone went ("crossing into X", "taken into X")."""
+_DETERMINERS: Final = frozenset("the a an his her their its our my your this that these those".split())
+
+
+def _destination(tokens: list[Token], k: int, place_tok: dict[int, int], verb_words: set[str]) -> bool:
+    """Whether the preposition at token ``k`` ("in", "at") is inside a noun phrase that is the destination of a
+    verb of motion other than the event's: "(made her way) to a camp in X", "sent to the prison at X", "taken
+    into a hospital in X" (not "on his way to work in X", "tried to ambush a patrol near X")."""
+    if tokens[k].norm not in ("in", "at", "near", ","):
+        return False
+    m = k - 1
+    words = 0
+    while m >= 0 and words < 6:
+        t = tokens[m]
+        w = t.norm
+        if w in ("to", "towards", "toward", "into"):
+            before = tokens[m - 1].norm if m > 0 else ""
+            after = tokens[m + 1]
+            return before in _MOTION and before not in verb_words and (
+                after.upper or after.norm in _DETERMINERS or after.norm in _SKIP_BACK
+                or after.norm in _PLACE_ADJECTIVES)
+        if m in place_tok or w in ("the", "a", "an", "-", "'s", "s") or w in _SKIP_BACK \
+                or w in _PLACE_ADJECTIVES or (w.isalpha() and w not in _STOP_BACK and w not in LOCATIVE
+                                              and w not in _PREP_WEIGHT):
+            m -= 1
+            words += 1
+            continue
+        return False
+    return False
+
+
+_DATE_WORDS: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday "
+    "morning afternoon evening night week month year weekend earlier later".split()
+)
+"""Words that end a date phrase ("In September, ...", "On Tuesday, ...")."""
+
+
+_BACKGROUND: Final = _verb_forms("live work serve lead head command run own have use belong reside study teach hail")
+"""Verbs of a relative clause that describes who someone is ("who lived in X", "which has bases in X", "who used
+to lead the group in X"), not what happened in the event."""
+
+
+def _background(tokens: list[Token], k: int) -> bool:
+    """Whether the relative clause starting at token ``k`` describes its antecedent: a background verb, or a form
+    of "be" before a noun phrase ("who was the only doctor in X")."""
+    while k < len(tokens) and tokens[k].norm in ("also", "still", "once", "previously", "formerly", "had", "has",
+                                                  "have", "then"):
+        if tokens[k].norm in _BACKGROUND and (k + 1 >= len(tokens) or tokens[k + 1].norm in _DETERMINERS):
+            return True  # "which has its bases in X"
+        k += 1
+    if k >= len(tokens):
+        return False
+    w = tokens[k].norm
+    if w in _BACKGROUND:
+        return True
+    return w in ("was", "were", "is", "are") and k + 1 < len(tokens) and tokens[k + 1].norm in _DETERMINERS

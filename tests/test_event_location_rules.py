@@ -1,0 +1,182 @@
+"""The rules that attach a place of the sentence to an event verb (eventcode.mentions._location)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcode.mentions.places import event_location, find_places
+
+
+def _location(text: str, verb: str) -> str | None:
+    v = text.index(verb)
+    loc = event_location(text, 0, len(text), v, v + len(verb), find_places(text))
+    return loc.text if loc else None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("A Turkish trader who lived in Syria and two drivers were killed on Monday.", "killed"),
+        ("The general, who sent troops from Baghdad to Kirkuk, was reportedly killed.", "killed"),
+        ("Aid workers who had worked in Kenya for years were kidnapped last week.", "kidnapped"),
+    ],
+)
+def test_place_in_a_relative_clause_before_the_verb(text: str, verb: str) -> None:
+    """A place inside a relative clause is where that clause happened, not the main verb's event."""
+    assert _location(text, verb) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The reporter was seized in Kandahar with an interpreter who was later beheaded.", "beheaded"),
+        ("Protesters in Lahore condemned the men who gunned down the teacher.", "gunned"),
+    ],
+)
+def test_verb_in_a_relative_clause_about_a_person(text: str, verb: str) -> None:
+    """A verb inside a 'who' clause about a person does not take the place of the clause around it."""
+    assert _location(text, verb) is None
+
+
+def test_relative_clause_keeps_its_own_place() -> None:
+    """A verb inside the same relative clause as the place still takes it."""
+    text = "Gunmen who stormed a hotel in Kabul and killed four guests were arrested."
+    assert _location(text, "stormed") == "Kabul"
+    assert _location(text, "killed") == "Kabul"
+
+
+def test_where_clause_takes_the_place() -> None:
+    """A 'where' clause is about the place before it: its verb takes that place."""
+    text = "There were four blasts, the deadliest of which occurred in Mosul, where a truck bomb killed nine people."
+    assert _location(text, "killed") == "Mosul"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Abu Bakr, the group's commander in northern Hama, was killed in an air raid.", "killed"),
+        ("Sami Farouk, a doctor at the only hospital in Madaya, was wounded by sniper fire.", "wounded"),
+    ],
+)
+def test_place_in_an_apposition_describes_the_person(text: str, verb: str) -> None:
+    """A place inside an apposition between the subject and its verb says who the person is, not where."""
+    assert _location(text, verb) is None
+
+
+def test_apposition_of_a_place_subject() -> None:
+    """When the subject is itself a place, its apposition is part of that place, which stays the location."""
+    text = "Kindu, the main town in Maniema province, was captured by the rebels."
+    assert _location(text, "captured") in ("Kindu", "Maniema province")
+
+
+def test_participle_after_a_place_is_not_an_apposition() -> None:
+    """A participle clause after a place is not an apposition: it keeps the main clause's place."""
+    text = "On Friday, a bomb went off at a market in Peshawar, killing six people."
+    assert _location(text, "killing") == "Peshawar"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("According to a military source in Homs, the army killed 30 fighters.", "killed"),
+        ("Rebels seized two villages, according to residents in Idlib.", "seized"),
+    ],
+)
+def test_place_of_an_according_to_source(text: str, verb: str) -> None:
+    """A place in an 'according to' phrase is where the source is, not where the event happened."""
+    assert _location(text, verb) is None
+
+
+def test_fronted_place_sets_the_scene() -> None:
+    """A place in a phrase fronted before the sentence is the location of every clause."""
+    text = "In Tripoli, two gunmen were killed while three soldiers were wounded."
+    assert _location(text, "killed") == "Tripoli"
+    assert _location(text, "wounded") == "Tripoli"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Troops patrol the valley under an agreement between Russia and Georgia.", "patrol"),
+        ("The war between Eritrea and Ethiopia killed tens of thousands.", "killed"),
+        ("Parliament ratified the treaty after the crisis between Peru and Ecuador.", "ratified"),
+    ],
+)
+def test_between_names_parties_of_a_relation(text: str, verb: str) -> None:
+    """'between X and Y' after a relation noun names the parties, not a place."""
+    assert _location(text, verb) is None
+
+
+def test_between_after_a_place_noun_is_a_place() -> None:
+    """'between X and Y' after a road or positions is a place."""
+    assert _location("Gunmen ambushed a bus on the road between Kabul and Jalalabad.", "ambushed") == "Kabul"
+
+
+def test_place_modifying_a_person_noun() -> None:
+    """A place that describes a person ("the Gaza commander of the group") is not the event's location."""
+    assert _location("Troops captured the Gaza commander of the brigade on Monday.", "captured") is None
+
+
+def test_clause_closed_before_the_place() -> None:
+    """A verb in a parenthetical clause does not take a place named after the clause closes."""
+    text = "The sniper, who was shot at the scene, was said to be a man living in Hebron."
+    assert _location(text, "shot") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The pilot was captured by the militia and taken into Chad.", "captured"),
+        ("Guards shot a teenager who was trying to cross into Iran.", "shot"),
+        ("The colonel was captured in 1944 and sent to a prison camp at Dachau.", "captured"),
+    ],
+)
+def test_destination_of_another_verb(text: str, verb: str) -> None:
+    """Where someone was taken, sent or went afterwards is a destination, not the event's location."""
+    assert _location(text, verb) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "where"),
+    [
+        ("A judge was shot on his way to the court in Peshawar.", "shot", "Peshawar"),
+        ("Five rebels were killed as they tried to ambush a convoy near Gao.", "killed", "Gao"),
+        ("Israeli troops marched into Jenin on Monday.", "marched", "Jenin"),
+    ],
+)
+def test_route_and_own_motion_keep_the_place(text: str, verb: str, where: str) -> None:
+    """A place on the way, after an infinitive, or after the event verb's own 'into' is still its location."""
+    assert _location(text, verb) == where
+
+
+def test_date_phrase_does_not_govern_the_subject() -> None:
+    """'In September, X forces ...': the preposition governs the date, not the place after the comma."""
+    assert _location("In September, Nairobi police arrested two men.", "arrested") is None
+    assert _location("Troops patrolled in the capital city, Nairobi, on Friday.", "patrolled") == "Nairobi"
+
+
+def test_place_of_a_second_predicate() -> None:
+    """'was seized in May and is believed to be held in X': the place belongs to the second predicate."""
+    text = "The engineer was seized by gunmen in May and is believed to be held in Tora Bora."
+    assert _location(text, "seized") is None
+    shared = "Four soldiers were killed and six others were wounded in Kandahar."
+    assert _location(shared, "killed") == "Kandahar"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The raid killed three men, including a cleric who used to run a school in Kunduz.", "killed"),
+        ("The border is patrolled by troops which have their bases in Djibouti.", "patrolled"),
+        ("Police arrested a doctor who was the only surgeon in Madaya.", "arrested"),
+    ],
+)
+def test_background_relative_clause_after_the_verb(text: str, verb: str) -> None:
+    """A relative clause saying who someone is (lived, ran, had bases, was the X in Y) gives no event location."""
+    assert _location(text, verb) is None
+
+
+def test_event_relative_clause_after_the_verb_keeps_the_place() -> None:
+    """A relative clause about what the victims were doing at the time still places the event."""
+    text = "Gunmen killed six guests who were attending a wedding in Kunduz."
+    assert _location(text, "killed") == "Kunduz"
