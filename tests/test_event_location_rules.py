@@ -180,3 +180,13 @@ def test_event_relative_clause_after_the_verb_keeps_the_place() -> None:
     """A relative clause about what the victims were doing at the time still places the event."""
     text = "Gunmen killed six guests who were attending a wedding in Kunduz."
     assert _location(text, "killed") == "Kunduz"
+
+
+def test_hometown_after_a_name_is_not_the_event_location() -> None:
+    """ "X, 18, of Atlanta, was shot": the victim's hometown is not where the shooting happened."""
+    import eventcode
+
+    events = eventcode.code("Mary Jones, 18, of Atlanta, was shot dead on Friday.")
+    assert events and all(e.location is None for e in events)
+    events = eventcode.code("Rebels captured the town of Kiklah on Monday.")
+    assert any(e.location is not None and e.location.text == "Kiklah" for e in events)

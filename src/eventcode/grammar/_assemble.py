@@ -391,7 +391,11 @@ def _target_place(f: Found, tokens: list[Token], places: list[Place]) -> Place |
     """The place named as the event's target ("captured the Golan", "shelled Aleppo", "visited Kabul")."""
     if not places or f.target_span is None or f.code[:2] not in _OCCUPY_ROOTS:
         return None
-    a, b = tokens[f.target_span[0]].start, tokens[f.target_span[1] - 1].end
+    i = f.target_span[0]
+    if i >= 2 and tokens[i - 1].norm in ("of", "from") and (
+            tokens[i - 2].norm == "," or tokens[i - 2].norm[:1].isdigit()):
+        return None  # "Mechelle Torres, 18, of Atlanta, was shot": where a person is from, not where it happened
+    a, b = tokens[i].start, tokens[f.target_span[1] - 1].end
     for p in places:
         if p.start is not None and p.end is not None and a <= p.start and p.end <= b and p.feature != "country":
             return p
