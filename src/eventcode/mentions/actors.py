@@ -9,6 +9,8 @@ country + agent. A place-like actor after a locative preposition ("in Kabul") is
 from __future__ import annotations
 
 import datetime as dt
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from eventcode.codebook import get_actor_segment
@@ -60,48 +62,61 @@ LOCATIVE = frozenset(
 _LINKS = frozenset(("of", "in", "from", "for"))
 
 
+_Cand = tuple[int, tuple[str, ...], "tuple[str, ...] | None", Phrase]
+"""A candidate phrase as :func:`scan` tries it: its length, its norms after the second, its exact texts, itself."""
+_Entry = tuple["dict[str | None, tuple[_Cand, ...]]", "tuple[_Cand, ...]"]
+"""What a first token can start: the longer phrases by second token, then the one-token phrases."""
+_STARTS: dict[int, tuple[dict[str, list[Phrase]], dict[str | None, _Entry]]] = {}
+"""The phrase index of each compiled lexicon (by identity, kept alive here) -> its table for :func:`scan`."""
+_norm_of = itemgetter(0)
+
+
+def _starts(lex: CompiledLexicon) -> dict[str | None, _Entry]:
+    """The phrase index by first token, then second token (built once per lexicon, on first use)."""
+    phrases = lex.phrases
+    got = _STARTS.get(id(phrases))
+    if got is not None and got[0] is phrases:
+        return got[1]
+    longer: dict[str, dict[str | None, tuple[_Cand, ...]]] = {}
+    for key, cands in phrases.items():
+        if " " in key:
+            first, second = key.split(" ", 1)
+            longer.setdefault(first, {})[second] = tuple((c.length, c.rest[1:], c.exact, c) for c in cands)
+    table: dict[str | None, _Entry] = {}
+    for first in lex.phrase_firsts:
+        one = phrases.get(first) or ()
+        table[first] = (longer.get(first, {}), tuple((c.length, (), c.exact, c) for c in one))
+    if len(_STARTS) >= 8:  # coders come and go (tests, notebooks): keep the tables of the recent ones
+        _STARTS.clear()
+    _STARTS[id(phrases)] = (phrases, table)
+    return table
+
+
 def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[RawMention], bool]:
     """Index matches over tokens (longest first, left to right) and whether a discard phrase occurs."""
     found: list[RawMention] = []
     discard = False
-    phrases = lex.phrases
-    firsts = lex.phrase_firsts
-    n = len(tokens)
-    i = 0
-    while i < n:
-        norm = tokens[i].norm
-        if norm not in firsts:
-            i += 1
+    norms: tuple[str | None, ...] = (*map(_norm_of, tokens), None)  # None: no second token after the last
+    entries = list(map(_starts(lex).get, norms))  # None where no phrase starts: most tokens, skipped in C
+    nxt = 0
+    for i in compress(range(len(tokens)), entries):
+        if i < nxt:  # inside the phrase found last
             continue
-        hit: Phrase | None = None
-        for cands in (phrases.get(norm + " " + tokens[i + 1].norm) if i + 1 < n else None, phrases.get(norm)):
-            if not cands:
+        longer, one = entries[i]  # type: ignore[misc]  # (compress passes only the entries that are not None)
+        # the phrases of two tokens or more (longest first), then those of this token alone
+        for k, tail, exact, phrase in longer.get(norms[i + 1], ()) + one:
+            if tail and norms[i + 2 : i + k] != tail:  # (a phrase too long for the sentence fails here too)
                 continue
-            for c in cands:
-                k = c.length
-                if i + k > n:
-                    continue
-                if k > 2:
-                    rest = c.rest
-                    if any(tokens[i + 1 + x].norm != rest[x] for x in range(1, k - 1)):
-                        continue
-                if c.exact is not None and any(
-                    text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(c.exact)
-                ):
-                    continue
-                hit = c
-                break
-            if hit is not None:
-                break
-        if hit is None:
-            i += 1
-            continue
-        if hit.kind == "discard":
-            discard = True
-            i += 1
-            continue
-        found.append(RawMention(i, i + hit.length, hit))
-        i += hit.length
+            if exact is not None and any(
+                text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(exact)
+            ):
+                continue
+            if phrase.kind == "discard":
+                discard = True
+            else:
+                found.append(RawMention(i, i + k, phrase))
+                nxt = i + k
+            break
     return found, discard
 
 
