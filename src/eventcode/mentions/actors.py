@@ -69,6 +69,7 @@ _Entry = tuple["dict[str | None, tuple[_Cand, ...]]", "tuple[_Cand, ...]"]
 _STARTS: dict[int, tuple[dict[str, list[Phrase]], dict[str | None, _Entry]]] = {}
 """The phrase index of each compiled lexicon (by identity, kept alive here) -> its table for :func:`scan`."""
 _norm_of = itemgetter(0)
+_new = tuple.__new__
 
 
 def _starts(lex: CompiledLexicon) -> dict[str | None, _Entry]:
@@ -114,7 +115,7 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
             if phrase.kind == "discard":
                 discard = True
             else:
-                found.append(RawMention(i, i + k, phrase))
+                found.append(_new(RawMention, (i, i + k, phrase)))
                 nxt = i + k
             break
     return found, discard
@@ -174,9 +175,10 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
     out: list[ActorMention] = []
     k = 0
     n = len(raw)
+    n_tokens = len(tokens)
     while k < n:
         m = raw[k]
-        i, j = m.i, m.j
+        i, j, _ = m
         sources: list[str] = []
         code: str | None = None
         name: str | None = None
@@ -187,9 +189,10 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
         run = [m]
         while k + 1 < n:
             nxt = raw[k + 1]
-            gap = nxt.i - run[-1].j
-            if gap == 0 or (gap == 1 and tokens[run[-1].j].norm in ("'s", "-")):
+            gap = nxt.i - j
+            if gap == 0 or (gap == 1 and tokens[j].norm in ("'s", "-")):
                 run.append(nxt)
+                j = nxt.j
                 k += 1
                 continue
             break
@@ -209,7 +212,6 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
             elif isinstance(e, AgentEntry):
                 sources.append(e.source)
                 agent = e.code
-        j = run[-1].j
         if not person:
             if root is not None and agent is not None:
                 code = _join(root, agent) if len(root) == 3 or root.endswith("GOV") else root
@@ -240,14 +242,14 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
         locative = (not person and agent is None and (code is None or len(code) == 3 or code.endswith("GOV"))
                     and _after_locative(tokens, i))
         # "rebel-held city", "Kabul-based group", "pro-Taliban papers": a modifier, not an actor
-        modifier = (j + 1 < len(tokens) and tokens[j].norm == "-" and tokens[j].end == tokens[j + 1].start
+        modifier = (j + 1 < n_tokens and tokens[j].norm == "-" and tokens[j].end == tokens[j + 1].start
                     and tokens[j - 1].end == tokens[j].start)
         if i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in ("pro", "anti", "non", "ex"):
             if agent is not None and len(run) > 1:
                 code, name = "---" + agent, None  # "pro-government militias": the militias, side unknown
             else:
                 modifier = True
-        out.append(ActorMention(i, j, code, name, person, tuple(sources), locative or modifier))
+        out.append(_new(ActorMention, (i, j, code, name, person, tuple(sources), locative or modifier)))
         k += 1
     return out
 
