@@ -62,9 +62,7 @@ LOCATIVE = frozenset(
 _LINKS = frozenset(("of", "in", "from", "for"))
 
 
-_Cand = tuple[int, tuple[str, ...], "tuple[str, ...] | None", Phrase]
-"""A candidate phrase as :func:`scan` tries it: its length, its norms after the second, its exact texts, itself."""
-_Entry = tuple["dict[str | None, tuple[_Cand, ...]]", "tuple[_Cand, ...]"]
+_Entry = tuple["dict[str | None, list[Phrase]]", "list[Phrase]"]
 """What a first token can start: the longer phrases by second token, then the one-token phrases."""
 _STARTS: dict[int, tuple[dict[str, list[Phrase]], dict[str | None, _Entry]]] = {}
 """The phrase index of each compiled lexicon (by identity, kept alive here) -> its table for :func:`scan`."""
@@ -78,15 +76,14 @@ def _starts(lex: CompiledLexicon) -> dict[str | None, _Entry]:
     got = _STARTS.get(id(phrases))
     if got is not None and got[0] is phrases:
         return got[1]
-    longer: dict[str, dict[str | None, tuple[_Cand, ...]]] = {}
+    longer: dict[str, dict[str | None, list[Phrase]]] = {}
     for key, cands in phrases.items():
         if " " in key:
             first, second = key.split(" ", 1)
-            longer.setdefault(first, {})[second] = tuple((c.length, c.rest[1:], c.exact, c) for c in cands)
-    table: dict[str | None, _Entry] = {}
-    for first in lex.phrase_firsts:
-        one = phrases.get(first) or ()
-        table[first] = (longer.get(first, {}), tuple((c.length, (), c.exact, c) for c in one))
+            longer.setdefault(first, {})[second] = cands
+    none: dict[str | None, list[Phrase]] = {}
+    table: dict[str | None, _Entry] = {first: (longer.get(first, none), phrases.get(first) or [])
+                                       for first in lex.phrase_firsts}
     if len(_STARTS) >= 8:  # coders come and go (tests, notebooks): keep the tables of the recent ones
         _STARTS.clear()
     _STARTS[id(phrases)] = (phrases, table)
@@ -105,18 +102,26 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
             continue
         longer, one = entries[i]  # type: ignore[misc]  # (compress passes only the entries that are not None)
         # the phrases of two tokens or more (longest first), then those of this token alone
-        for k, tail, exact, phrase in longer.get(norms[i + 1], ()) + one:
-            if tail and norms[i + 2 : i + k] != tail:  # (a phrase too long for the sentence fails here too)
+        for cands in (longer.get(norms[i + 1]), one):
+            if not cands:
                 continue
-            if exact is not None and any(
-                text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(exact)
-            ):
-                continue
-            if phrase.kind == "discard":
-                discard = True
+            for c in cands:
+                k = c.length
+                if k > 2 and norms[i + 2 : i + k] != c.rest[1:]:  # (a phrase too long for the sentence fails too)
+                    continue
+                exact = c.exact
+                if exact is not None and any(
+                    text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(exact)
+                ):
+                    continue
+                if c.kind == "discard":
+                    discard = True
+                else:
+                    found.append(_new(RawMention, (i, i + k, c)))
+                    nxt = i + k
+                break
             else:
-                found.append(_new(RawMention, (i, i + k, phrase)))
-                nxt = i + k
+                continue
             break
     return found, discard
 
