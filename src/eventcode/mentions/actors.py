@@ -9,6 +9,8 @@ country + agent. A place-like actor after a locative preposition ("in Kabul") is
 from __future__ import annotations
 
 import datetime as dt
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from eventcode.codebook import get_actor_segment
@@ -60,48 +62,67 @@ LOCATIVE = frozenset(
 _LINKS = frozenset(("of", "in", "from", "for"))
 
 
+_Entry = tuple["dict[str | None, list[Phrase]]", "list[Phrase]"]
+"""What a first token can start: the longer phrases by second token, then the one-token phrases."""
+_STARTS: dict[int, tuple[dict[str, list[Phrase]], dict[str | None, _Entry]]] = {}
+"""The phrase index of each compiled lexicon (by identity, kept alive here) -> its table for :func:`scan`."""
+_norm_of = itemgetter(0)
+_new = tuple.__new__
+
+
+def _starts(lex: CompiledLexicon) -> dict[str | None, _Entry]:
+    """The phrase index by first token, then second token (built once per lexicon, on first use)."""
+    phrases = lex.phrases
+    got = _STARTS.get(id(phrases))
+    if got is not None and got[0] is phrases:
+        return got[1]
+    longer: dict[str, dict[str | None, list[Phrase]]] = {}
+    for key, cands in phrases.items():
+        if " " in key:
+            first, second = key.split(" ", 1)
+            longer.setdefault(first, {})[second] = cands
+    none: dict[str | None, list[Phrase]] = {}
+    table: dict[str | None, _Entry] = {first: (longer.get(first, none), phrases.get(first) or [])
+                                       for first in lex.phrase_firsts}
+    if len(_STARTS) >= 8:  # coders come and go (tests, notebooks): keep the tables of the recent ones
+        _STARTS.clear()
+    _STARTS[id(phrases)] = (phrases, table)
+    return table
+
+
 def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[RawMention], bool]:
     """Index matches over tokens (longest first, left to right) and whether a discard phrase occurs."""
     found: list[RawMention] = []
     discard = False
-    phrases = lex.phrases
-    firsts = lex.phrase_firsts
-    n = len(tokens)
-    i = 0
-    while i < n:
-        norm = tokens[i].norm
-        if norm not in firsts:
-            i += 1
+    norms: tuple[str | None, ...] = (*map(_norm_of, tokens), None)  # None: no second token after the last
+    entries = list(map(_starts(lex).get, norms))  # None where no phrase starts: most tokens, skipped in C
+    nxt = 0
+    for i in compress(range(len(tokens)), entries):
+        if i < nxt:  # inside the phrase found last
             continue
-        hit: Phrase | None = None
-        for cands in (phrases.get(norm + " " + tokens[i + 1].norm) if i + 1 < n else None, phrases.get(norm)):
+        longer, one = entries[i]  # type: ignore[misc]  # (compress passes only the entries that are not None)
+        # the phrases of two tokens or more (longest first), then those of this token alone
+        for cands in (longer.get(norms[i + 1]), one):
             if not cands:
                 continue
             for c in cands:
                 k = c.length
-                if i + k > n:
+                if k > 2 and norms[i + 2 : i + k] != c.rest[1:]:  # (a phrase too long for the sentence fails too)
                     continue
-                if k > 2:
-                    rest = c.rest
-                    if any(tokens[i + 1 + x].norm != rest[x] for x in range(1, k - 1)):
-                        continue
-                if c.exact is not None and any(
-                    text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(c.exact)
+                exact = c.exact
+                if exact is not None and any(
+                    text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(exact)
                 ):
                     continue
-                hit = c
+                if c.kind == "discard":
+                    discard = True
+                else:
+                    found.append(_new(RawMention, (i, i + k, c)))
+                    nxt = i + k
                 break
-            if hit is not None:
-                break
-        if hit is None:
-            i += 1
-            continue
-        if hit.kind == "discard":
-            discard = True
-            i += 1
-            continue
-        found.append(RawMention(i, i + hit.length, hit))
-        i += hit.length
+            else:
+                continue
+            break
     return found, discard
 
 
@@ -159,9 +180,10 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
     out: list[ActorMention] = []
     k = 0
     n = len(raw)
+    n_tokens = len(tokens)
     while k < n:
         m = raw[k]
-        i, j = m.i, m.j
+        i, j, _ = m
         sources: list[str] = []
         code: str | None = None
         name: str | None = None
@@ -172,9 +194,10 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
         run = [m]
         while k + 1 < n:
             nxt = raw[k + 1]
-            gap = nxt.i - run[-1].j
-            if gap == 0 or (gap == 1 and tokens[run[-1].j].norm in ("'s", "-")):
+            gap = nxt.i - j
+            if gap == 0 or (gap == 1 and tokens[j].norm in ("'s", "-")):
                 run.append(nxt)
+                j = nxt.j
                 k += 1
                 continue
             break
@@ -194,7 +217,6 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
             elif isinstance(e, AgentEntry):
                 sources.append(e.source)
                 agent = e.code
-        j = run[-1].j
         if not person:
             if root is not None and agent is not None:
                 code = _join(root, agent) if len(root) == 3 or root.endswith("GOV") else root
@@ -225,14 +247,14 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
         locative = (not person and agent is None and (code is None or len(code) == 3 or code.endswith("GOV"))
                     and _after_locative(tokens, i))
         # "rebel-held city", "Kabul-based group", "pro-Taliban papers": a modifier, not an actor
-        modifier = (j + 1 < len(tokens) and tokens[j].norm == "-" and tokens[j].end == tokens[j + 1].start
+        modifier = (j + 1 < n_tokens and tokens[j].norm == "-" and tokens[j].end == tokens[j + 1].start
                     and tokens[j - 1].end == tokens[j].start)
         if i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in ("pro", "anti", "non", "ex"):
             if agent is not None and len(run) > 1:
                 code, name = "---" + agent, None  # "pro-government militias": the militias, side unknown
             else:
                 modifier = True
-        out.append(ActorMention(i, j, code, name, person, tuple(sources), locative or modifier))
+        out.append(_new(ActorMention, (i, j, code, name, person, tuple(sources), locative or modifier)))
         k += 1
     return out
 

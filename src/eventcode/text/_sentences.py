@@ -195,6 +195,8 @@ def _is_abbreviation_end(text: str, dot: int, nxt: int) -> bool:
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if start < end and not _BOUNDARY.search(text, start, end):  # one sentence (the usual case)
+        return [(start, end)]
     spans: list[tuple[int, int]] = []
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
@@ -225,24 +227,25 @@ def split_sentences(text: str) -> list[Sentence]:
         if a == b:
             continue
         raw = text[a:b]
-        words = _WORD.findall(raw)
         short = len(raw) <= _SHORT  # page furniture is short; long lines are never tested against its patterns
         if short and _TEASER_START.match(raw):
             in_teasers = True
             out.append(Sentence(a, b, "boilerplate"))
             continue
-        if (short and (_BOILERPLATE.match(raw) or _TEASER_INLINE.match(raw))) or not words:
+        if (short and (_BOILERPLATE.match(raw) or _TEASER_INLINE.match(raw))) or not _WORD.search(raw):
             out.append(Sentence(a, b, "boilerplate"))
             continue
         ends_sentence = raw.rstrip("\"'”’)] ")[-1:] in ".!?"
-        if in_teasers and (not ends_sentence or len(words) < 25):
+        # the words are counted only where the count matters (not for the usual line of sentences)
+        if in_teasers and (not ends_sentence or len(_WORD.findall(raw)) < 25):
             out.append(Sentence(a, b, "boilerplate"))
             continue
         in_teasers = False
-        if not ends_sentence and len(words) <= 25:
+        n_words = len(_WORD.findall(raw)) if not ends_sentence else 0
+        if not ends_sentence and n_words <= 25:
             # a headline when it reads like one (several words); single words and names are boilerplate
-            kind: Kind = "headline" if len(words) >= 3 else "boilerplate"
-            if kind == "headline" and seen_body and len(words) < 4:
+            kind: Kind = "headline" if n_words >= 3 else "boilerplate"
+            if kind == "headline" and seen_body and n_words < 4:
                 kind = "boilerplate"
             out.append(Sentence(a, b, kind))
             continue

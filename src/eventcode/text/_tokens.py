@@ -11,13 +11,19 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import NamedTuple
+from itertools import accumulate, repeat
+from operator import sub
+from typing import Any, NamedTuple
 
 __all__ = ["Token", "normalize", "token_norms", "tokenize"]
 
 _TOKEN = re.compile(
     r"""
-      (?:[^\W\d_]\.){2,}(?![^\W\d_])          # U.S. U.N. U.S.A.
+      [A-Za-z][A-Za-z0-9]*+(?![\w.'’])        # fast path: a plain ASCII word
+    | [,.;:()"$%-]                            # fast path: common punctuation
+    | [^\W\d_][^\W_]*+(?![.'’])               # fast path: a plain word
+    | [^\w\s'’]                               # fast path: any other punctuation
+    | (?:[^\W\d_]\.){2,}(?![^\W\d_])          # U.S. U.N. U.S.A.
     | [^\W\d_]+(?=n['’]t\b)                   # did (n't)
     | n['’]t\b                                # n't
     | ['’]s\b                                 # possessive 's
@@ -27,6 +33,12 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+"""The tokens. The first four lines only make the common cases quick: a whole letter-and-digit run that starts
+with a letter and is followed by no dot or apostrophe (possessive ``*+``: no backtracking), or a character that
+is not a letter, digit, ``_``, apostrophe or space, is exactly what the general lines below would match there."""
+
+_SPACED = re.compile(r"\s*+(?:" + _TOKEN.pattern + ")", re.VERBOSE)
+"""A token with the whitespace before it: consecutive matches tile the text, so their lengths give the offsets."""
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -59,44 +71,47 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return list(_tokenize_cached(text, start, len(text) if end is None else end))
 
 
-@functools.lru_cache(maxsize=64)
-def _tokenize_cached(text: str, start: int, end: int) -> tuple[Token, ...]:
-    return tuple(_tokenize(text, start, end))
-
-
 _NORMS: dict[str, str] = {}
 """Normalised forms of the words seen so far (news vocabulary is small: a dict lookup beats lower/translate)."""
 _NORMS_MAX = 200_000
+_SEEN: dict[str, tuple[str, int, bool]] = {}
+"""A match of ``_SPACED`` seen so far (a word and the whitespace before it) -> the word's normalised form,
+length and whether it starts with a capital."""
 _new = tuple.__new__
 
 
-def _tokenize(text: str, start: int, end: int) -> list[Token]:
-    out: list[Token] = []
-    append = out.append
-    norms = _NORMS
-    if len(norms) > _NORMS_MAX:  # bounded memory on endless streams of new words
-        norms.clear()
-    find = text.find
-    pos = start
-    # Only whitespace lies between tokens (``\S`` catches any other character), so each token's offset is
-    # where its text next occurs: cheaper than a match object per token.
-    for s in _TOKEN.findall(text, start, end):
-        a = find(s, pos)
-        pos = a + len(s)
-        n = norms.get(s)
-        if n is None:
-            n = norms[s] = normalize(s)
-        append(_new(Token, (n, a, pos, s[:1].isupper())))
-    return out
+@functools.lru_cache(maxsize=64)
+def _tokenize_cached(text: str, start: int, end: int) -> tuple[Token, ...]:
+    # One regex pass, then C-level maps and zips, no Python code per token: each match is a token with the
+    # whitespace before it, so the running sum of the match lengths is where each token ends.
+    spaced = _SPACED.findall(text, start, end)
+    if not spaced:
+        return ()
+    seen = _SEEN
+    if len(seen) > _NORMS_MAX:  # bounded memory on endless streams of new words
+        seen.clear()
+    info: list[Any] = list(map(seen.get, spaced))  # None for the matches not seen yet
+    if None in info:
+        for k, got in enumerate(info):
+            if got is None:
+                w = spaced[k].lstrip()
+                info[k] = seen[spaced[k]] = (_norm(w), len(w), w[:1].isupper())
+    forms, lengths, upper = zip(*info, strict=True)
+    ends = list(accumulate(map(len, spaced), initial=start))
+    del ends[0]
+    return tuple(map(_new, repeat(Token), zip(forms, map(sub, ends, lengths), ends, upper, strict=True)))
+
+
+def _norm(word: str) -> str:
+    """The normalised form of ``word``, remembered."""
+    n = _NORMS.get(word)
+    if n is None:
+        if len(_NORMS) > _NORMS_MAX:
+            _NORMS.clear()
+        n = _NORMS[word] = normalize(word)
+    return n
 
 
 def token_norms(text: str) -> tuple[str, ...]:
     """The normalised forms of the tokens of ``text`` (what :func:`tokenize` gives, without offsets)."""
-    norms = _NORMS
-    out = []
-    for s in _TOKEN.findall(text):
-        n = norms.get(s)
-        if n is None:
-            n = norms[s] = normalize(s)
-        out.append(n)
-    return tuple(out)
+    return tuple(map(_norm, _TOKEN.findall(text)))
