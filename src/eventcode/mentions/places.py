@@ -36,7 +36,8 @@ regions from ``extra_places.tsv``), or ``None`` for a name found by construction
 divisions carry no coordinates (the sources have none); ``admin1`` is the first-level division's name
 (for cities, where the GeoNames division could be matched to an ISO 3166-2 subdivision).
 
-:func:`event_location` (in :mod:`eventcode.mentions._location`) picks the place attached to the event's clause: a place governed by a locative
+:func:`event_location` (in :mod:`eventcode.mentions._location`) picks the place attached to the event's clause:
+a place governed by a locative
 preposition ("in Helmand", "in the capital of Logar province", "near Kabul", "at a checkpoint in X",
 "20 km north of X", "in Karachi's streets", "close to X"), the object of the event verb ("shelled Aleppo",
 "captured 70 percent of Bosnia", "an offensive to capture the town of X") or of another verb that acts on a place
@@ -62,7 +63,7 @@ from __future__ import annotations
 
 import gzip
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from importlib.abc import Traversable
 from typing import Final, NamedTuple
@@ -101,6 +102,8 @@ _PLACE_NOUNS: Final = frozenset(
     "neighbourhood suburb suburbs county state valley border prefecture municipality oblast township refugee "
     "countryside outskirts enclave settlement".split()
 )
+_OF_OR_PLACE_NOUN: Final = _PLACE_NOUNS | {"of"}
+"""The words that trigger the first rules of ``Gazetteer._constructions`` ("the village of X", "X district")."""
 _ADMIN_NOUNS: Final = frozenset("province governorate state region oblast prefecture district county".split())
 _CITY_NOUNS: Final = frozenset("city town village".split())
 _OF_HEADS: Final = frozenset(
@@ -142,6 +145,8 @@ _SKIP_BACK: Final = frozenset(
     "rural urban some several two three four five few streets street checkpoint checkpoints market "
     "base camp refugee village's city's both villages towns cities districts provinces areas".split()
 )
+_NEAR_OR_LOCATIVE: Final = _STRICT_LOCATIVE | {"near", "outside", "of"}
+"""The words before an unknown name that ``Gazetteer._constructions`` takes for a place ("near X", "in X, a town")."""
 _PREP_WEIGHT: Final = {
     "in": 0, "at": 0, "near": 0, "outside": 0, "inside": 0, "around": 0, "across": 0, "throughout": 0,
     "within": 0, "into": 1, "on": 1, "off": 1, "over": 2, "along": 1, "toward": 2, "towards": 2, "to": 3,
@@ -164,6 +169,18 @@ def _content(tokens: list[Token]) -> list[int]:
         out.append(i)
         prev = n
     return out
+
+
+def _content_norms(tokens: list[Token]) -> tuple[list[str], list[int], list[str]]:
+    """Every token's norm, the indexes of the content tokens (:func:`_content`) and their names' words
+    (:func:`_norm`)."""
+    every = [t.norm for t in tokens]
+    # without a "St." whose dot to leave out, only the dropped tokens are skipped
+    content = [i for i, n in enumerate(every) if n not in _DROP] if _DOTTED.isdisjoint(every) else _content(tokens)
+    norms = [every[i] for i in content]
+    if "'" in "".join(norms):
+        norms = [n.replace("'", "") for n in norms]
+    return every, content, norms
 
 
 def name_key(name: str) -> str:
@@ -221,6 +238,26 @@ class _Cand(NamedTuple):
     upper: bool
 
 
+class _Key(NamedTuple):
+    """What the scan needs of an index key, worked out once per key (:meth:`Gazetteer._key`)."""
+
+    recs: tuple[tuple[_Cand, _Rec], ...]
+    """The key's candidates with their records, in index order."""
+    upper: bool
+    """Whether some candidate matches only in capitals ("US")."""
+    plain: bool
+    """Every candidate is a main (tier 0) name and none is a small city: no context can drop one."""
+    one_country: bool
+    """All candidates are in one country: the text's countries cannot choose between them."""
+    compound: bool
+    """A never-a-place word and then a place noun ("german town"): "the German town of X" is not Germantown."""
+
+
+_Pending = tuple[int, Sequence[tuple[_Cand, _Rec]], str, int]
+"""A name of places in several countries, taken as if the text named none: its match's position in the scan's
+list, its candidates, the word after it and its end (before a division noun after it is taken in)."""
+
+
 class _Match(NamedTuple):
     i: int
     """First token (index into the sentence's tokens)."""
@@ -239,6 +276,9 @@ class Gazetteer:
         self._raw = records
         self._index = index
         self._parsed: dict[int, _Rec] = {}
+        self._cand_lists: dict[str, tuple[_Cand, ...]] = {}
+        self._keys: dict[str, _Key] = {}
+        self._owners: dict[str, frozenset[str | None]] = {}
         longest, pairs = prefixes if prefixes is not None else name_prefixes(index)
         self._longest = longest
         """The longest name (in words) starting with each first word of a name of two words or more: a word tries
@@ -247,7 +287,7 @@ class Gazetteer:
         """The first two words of every name of two words or more."""
         self._common = frozenset(words)
         self._never = frozenset(never)
-        self._names = frozenset(names)
+        self._names_of_people = frozenset(names)
         self._local = threading.local()
 
     def __reduce__(self) -> tuple[object, tuple[()]]:
@@ -262,7 +302,10 @@ class Gazetteer:
             self._parsed[n] = r  # benign race: the same value may be stored twice
         return r
 
-    def _cands(self, key: str) -> list[_Cand] | None:
+    def _cands(self, key: str) -> tuple[_Cand, ...] | None:
+        got = self._cand_lists.get(key)
+        if got is not None:
+            return got
         entries = self._index.get(key)
         if entries is None:
             return None
@@ -270,11 +313,31 @@ class Gazetteer:
         for e in entries.split(","):
             rec, _, rest = e.partition(":")
             out.append(_Cand(int(rec), int(rest[0]), rest.endswith("u")))
-        return out
+        got = self._cand_lists[key] = tuple(out)  # benign race, as in _rec
+        return got
+
+    def _key(self, key: str) -> _Key | None:
+        """The candidates of an index key and what the scan asks of them (cached per key)."""
+        got = self._keys.get(key)
+        if got is not None:
+            return got
+        cands = self._cands(key)
+        if not cands:
+            return None
+        recs = tuple((c, self._rec(c.rec)) for c in cands)
+        words = key.split(" ")
+        got = self._keys[key] = _Key(
+            recs,
+            any(c.upper for c in cands),
+            all(c.tier == 0 and not _person_like(r) for c, r in recs),
+            len({r.country for _, r in recs}) == 1,
+            len(words) > 1 and words[0] in self._never and words[-1] in _PLACE_NOUNS,
+        )
+        return got
 
     def lookup(self, name: str) -> list[Place]:
         """Every gazetteer place with this name (any tier), most important first."""
-        cands = self._cands(name_key(name)) or []
+        cands = self._cands(name_key(name)) or ()
         recs = [self._rec(c.rec) for c in cands]
         recs.sort(key=lambda r: _rank(r, None), reverse=True)
         return [_place(r, r.name, None, None) for r in recs]
@@ -301,97 +364,144 @@ class Gazetteer:
 
     def _scan(self, text: str, tokens: list[Token], context: set[str | None] | None, *, resolve: bool = True
               ) -> list[_Match]:
-        content = _content(tokens)
-        norms = [_norm(tokens[i]) for i in content]
-        n = len(content)
-        out: list[_Match] = []
-        covered_until = -1
-        p = 0
-        index, longest, pairs = self._index, self._longest, self._pairs
-        while p < n:
-            if norms[p] not in index and norms[p] not in longest:  # starts no name
-                p += 1
-                continue
-            first = tokens[content[p]]
-            if not first.upper and first.norm not in _PARTICLES:
-                p += 1  # a name starts with a capital or a particle ("al-", "de"): what _accept checks first
-                continue
-            hit: _Match | None = None
-            top = min(longest.get(norms[p], 1), n - p)
-            if top > 1 and norms[p] + " " + norms[p + 1] not in pairs:
-                top = 1  # "The" starts names of up to 14 words, but none goes on with this second word
-            for length in range(top, 0, -1):
-                key = norms[p] if length == 1 else " ".join(norms[p : p + length])
-                if key not in index:
-                    continue
-                i, j = content[p], content[p + length - 1] + 1
-                hit = self._accept(text, tokens, i, j, key, context, resolve)
-                if hit is not None:
+        """The places named in the tokens: the gazetteer's names, then unknown names in place constructions.
+
+        A name of places in several countries is resolved by the countries the whole text names (``context``,
+        else :meth:`_context_countries`). Without ``resolve``, only the gazetteer's names, each resolved
+        without the text's countries: what :meth:`_context_countries` counts.
+        """
+        every, content, norms = _content_norms(tokens)
+        pending: list[_Pending] | None = [] if resolve and context is None else None
+        out = self._names(text, tokens, every, content, norms, context, pending)
+        if not resolve:
+            return out
+        if pending:
+            # Names of places in several countries were taken as if the text named no country. When the
+            # tokens are the whole text's, the names found so far are the ones the text's countries are
+            # counted on (the same scan, without resolving): no second scan.
+            if tokens == tokenize(text):
+                context = self._countries(tokens, out)
+                self._local.text = text
+                self._local.countries = context
+            else:
+                context = self._context_countries(text)
+            for k, recs, nxt, j in pending:
+                rec = max(recs, key=lambda cr: _rank(cr[1], context, nxt))[1]
+                if rec.feature in ("admin1", "region") and nxt in _ADMIN_NOUNS:
+                    j += 1
+                if j != out[k].j:  # a longer or shorter name: what follows is scanned differently
+                    out = self._names(text, tokens, every, content, norms, context, None)
                     break
-            if hit is None:
-                p += 1
-                continue
-            i = hit.i
-            if i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in _ARTICLES \
-                    and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tokens[i].start:
-                hit = hit._replace(i=i - 2)  # "Al-Raqqa" when the gazetteer knows "Raqqa"
-            out.append(hit)
-            covered_until = hit.j
-            while p < n and content[p] < covered_until:
-                p += 1
-        out.extend(self._constructions(text, tokens, out))
+                out[k] = out[k]._replace(rec=rec, name=rec.name)
+        out.extend(self._constructions(text, tokens, every, out))
         out.sort(key=lambda m: m.i)
         return out
 
-    def _accept(self, text: str, tokens: list[Token], i: int, j: int, key: str, context: set[str | None] | None,
-                resolve: bool) -> _Match | None:
+    def _names(self, text: str, tokens: list[Token], every: list[str], content: list[int], norms: list[str],
+               context: set[str | None] | None, pending: list[_Pending] | None) -> list[_Match]:
+        """The gazetteer's names in the tokens, longest first (``every``, ``content`` and ``norms`` as from
+        :func:`_content_norms`). A name of places in several countries is resolved by ``context``; without
+        one, as if the text named no country, and noted in ``pending`` (when given) to be resolved again."""
+        n = len(content)
+        n_tokens = len(tokens)
+        out: list[_Match] = []
+        covered_until = -1
+        index, longest, pairs = self._index, self._longest, self._pairs
+        # only the words that start some name are tried
+        for p in [p for p, w in enumerate(norms) if w in index or w in longest]:
+            i = content[p]
+            if i < covered_until:
+                continue
+            first = tokens[i]
+            if not first.upper and first.norm not in _PARTICLES:
+                continue  # a name starts with a capital or a particle ("al-", "de"): what _accept checks first
+            w = norms[p]
+            got: tuple[Sequence[tuple[_Cand, _Rec]], bool] | None = None
+            top = min(longest.get(w, 1), n - p)
+            if top > 1 and w + " " + norms[p + 1] not in pairs:
+                top = 1  # "The" starts names of up to 14 words, but none goes on with this second word
+            j = i
+            for length in range(top, 0, -1):
+                if length == 1:
+                    if not first.upper:
+                        break  # a lower-case particle alone is no name
+                    key = w
+                else:
+                    key = " ".join(norms[p : p + length])
+                if key not in index:
+                    continue
+                j = content[p + length - 1] + 1
+                got = self._accept(text, tokens, i, j, key)
+                if got is not None:
+                    break
+            if got is None:
+                continue
+            recs, one_country = got
+            nxt = every[j] if j < n_tokens else ""
+            if len(recs) == 1:
+                rec = recs[0][1]
+            elif one_country or len({r.country for _, r in recs}) == 1:
+                rec = max(recs, key=lambda cr: _rank(cr[1], None, nxt))[1]
+            else:
+                rec = max(recs, key=lambda cr: _rank(cr[1], context, nxt))[1]
+                if context is None and pending is not None:
+                    pending.append((len(out), recs, nxt, j))
+            if rec.feature in ("admin1", "region") and nxt in _ADMIN_NOUNS:
+                j += 1
+            if i >= 2 and every[i - 1] == "-" and every[i - 2] in _ARTICLES \
+                    and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tokens[i].start:
+                i -= 2  # "Al-Raqqa" when the gazetteer knows "Raqqa"
+            out.append(_Match(i, j, rec, rec.name))
+            covered_until = j
+        return out
+
+    def _accept(self, text: str, tokens: list[Token], i: int, j: int, key: str
+                ) -> tuple[Sequence[tuple[_Cand, _Rec]], bool] | None:
+        """The places that the name ``key`` at tokens ``i:j`` can be here (with whether they are all in one
+        country), or ``None`` when it is no place here."""
         first = tokens[i]
         if not first.upper and (first.norm not in _PARTICLES or not any(t.upper for t in tokens[i + 1 : j])):
             return None
-        cands = self._cands(key)
-        if not cands:
+        entry = self._key(key)
+        if entry is None:
             return None
-        all_caps = all(text[t.start : t.end].isupper() or not t.norm.isalpha() for t in tokens[i:j])
-        cands = [c for c in cands if not c.upper or all_caps]
-        if not cands:
-            return None
-        prev = _prev_norm(tokens, i)
-        nxt = tokens[j].norm if j < len(tokens) else ""
-        strong = nxt in _PLACE_NOUNS or self._of_construction(tokens, i) or _appositive_place(tokens, j)
-        ctx_loose = strong or prev in LOCATIVE or prev in _PLACE_VERBS
-        ctx_strict = strong or prev in _STRICT_LOCATIVE
-        if not ctx_strict and min(c.tier for c in cands) > 0:
-            ctx_apposition = self._apposition(text, tokens, j)
-            ctx_loose = ctx_loose or ctx_apposition
-            ctx_strict = ctx_strict or ctx_apposition
-        ok = [c for c in cands if c.tier == 0 or (c.tier == 1 and ctx_loose) or (c.tier == 2 and ctx_strict)]
-        if not ok:
-            return None
-        recs = [(c, self._rec(c.rec)) for c in ok]
-        if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in self._names:
+        recs: Sequence[tuple[_Cand, _Rec]] = entry.recs
+        if entry.upper and not all(text[t.start : t.end].isupper() or not t.norm.isalpha() for t in tokens[i:j]):
+            recs = [cr for cr in recs if not cr[0].upper]
+            if not recs:
+                return None
+        ctx_strict = True  # no context can drop a candidate of a plain key: no need to look
+        if not entry.plain:
+            prev = _prev_norm(tokens, i)
+            nxt = tokens[j].norm if j < len(tokens) else ""
+            strong = nxt in _PLACE_NOUNS or self._of_construction(tokens, i) or _appositive_place(tokens, j)
+            ctx_loose = strong or prev in LOCATIVE or prev in _PLACE_VERBS
+            ctx_strict = strong or prev in _STRICT_LOCATIVE
+            if not ctx_strict and min(c.tier for c, _ in recs) > 0:
+                ctx_apposition = self._apposition(text, tokens, j)
+                ctx_loose = ctx_loose or ctx_apposition
+                ctx_strict = ctx_strict or ctx_apposition
+            recs = [(c, r) for c, r in recs
+                    if c.tier == 0 or (c.tier == 1 and ctx_loose) or (c.tier == 2 and ctx_strict)]
+            if not recs:
+                return None
+        if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in self._names_of_people:
             return None  # a person's name: "Michael Jordan", "Kerry Washington"
         if not ctx_strict:
             recs = [(c, r) for c, r in recs if not _looks_like_person(r, tokens, i, j, c.tier)]
             if not recs:
                 return None
-        if self._in_longer_name(text, tokens, i, j, recs):
-            return None
-        words = key.split(" ")
-        if len(words) > 1 and words[0] in self._never and words[-1] in _PLACE_NOUNS:
+        if entry.compound:
             return None  # "the German town of X" is not Germantown
         if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in _NAME_PREFIXES \
                 and tokens[i - 1].norm not in _PARTICLES:
             return None  # "Tal Afar", "Wadi Barada": the end of a longer name, not the place of that name
-        if resolve and context is None and len({r.country for _, r in recs}) > 1:
-            context = self._context_countries(text)
-        best = max(recs, key=lambda cr: _rank(cr[1], context if resolve else None, nxt))
-        rec = best[1]
-        if rec.feature in ("admin1", "region") and nxt in _ADMIN_NOUNS:
-            j += 1
-        return _Match(i, j, rec, rec.name)
+        if self._in_longer_name(text, tokens, i, j, recs):
+            return None
+        return recs, entry.one_country
 
-    def _in_longer_name(self, text: str, tokens: list[Token], i: int, j: int, recs: list[tuple[_Cand, _Rec]]
-                        ) -> bool:
+    def _in_longer_name(self, text: str, tokens: list[Token], i: int, j: int,
+                        recs: Sequence[tuple[_Cand, _Rec]]) -> bool:
         """Whether the name is part of a longer proper name: "the Free Syrian Army", "the New York Times",
         "Ahrar al-Sham", "Fatah Halab", "the Islamic State of Iraq" (not in a headline's title case)."""
         if _title_case(tokens, i, j):
@@ -432,14 +542,17 @@ class Gazetteer:
                     return True
         return False
 
-    def _constructions(self, text: str, tokens: list[Token], found: list[_Match]) -> list[_Match]:
-        """Unknown capitalised names in unmistakable place constructions ("the village of X", "in X district")."""
+    def _constructions(self, text: str, tokens: list[Token], every: list[str], found: list[_Match]
+                       ) -> list[_Match]:
+        """Unknown capitalised names in unmistakable place constructions ("the village of X", "in X district").
+        ``every`` holds the tokens' norms; each rule looks only at the tokens that can trigger it."""
         taken: set[int] = set()
         for m in found:
             taken.update(range(m.i, m.j))
         out: list[_Match] = []
         n = len(tokens)
-        for k, t in enumerate(tokens):
+        for k in [k for k, w in enumerate(every) if w in _OF_OR_PLACE_NOUN]:
+            t = tokens[k]
             if t.norm == "of" and k > 0 and k + 1 < n and tokens[k - 1].norm in _OF_HEADS and tokens[k + 1].upper \
                     and not tokens[k - 1].upper:  # not "the Islamic State of X"
                 i = k + 1
@@ -484,21 +597,21 @@ class Gazetteer:
                     out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
                     taken.update(range(i, j))
         # "the Thardeh Mountains", "Kuweires Military Airport", "near the Kissufim crossing"
-        for k, t in enumerate(tokens):
-            if t.norm not in _LANDMARKS or k == 0 or not tokens[k - 1].upper or k - 1 in taken or k in taken:
-                continue
-            if not t.upper and _prev_norm(tokens, self._name_start(tokens, k)) not in LOCATIVE:
+        for k in [k for k, w in enumerate(every) if w in _LANDMARKS]:
+            if k == 0 or not tokens[k - 1].upper or k - 1 in taken or k in taken:
                 continue
             i = self._name_start(tokens, k)
+            if not tokens[k].upper and _prev_norm(tokens, i) not in LOCATIVE:
+                continue
             if i >= k or taken.intersection(range(i, k + 1)) or not self._plausible(tokens, i, k):
                 continue
             out.append(_Match(i, k + 1, None, text[tokens[i].start : tokens[k].end]))
             taken.update(range(i, k + 1))
         # "near Baqouba", "20 km north of Kinsibba", "in Hawija, a town near Kirkuk"
-        for k, t in enumerate(tokens):
+        for k in [k for k, w in enumerate(every) if w in _NEAR_OR_LOCATIVE]:
             if k + 1 >= n or k + 1 in taken or not tokens[k + 1].upper or not tokens[k + 1].norm.isalpha():
                 continue
-            w = t.norm
+            w = every[k]
             near = w in ("near", "outside") or (
                 w == "of" and k > 0 and tokens[k - 1].norm in _DIRECTIONS and k > 1
                 and (tokens[k - 2].norm in _UNITS or tokens[k - 2].norm in ("just", "kilometers", "miles")))
@@ -567,21 +680,28 @@ class Gazetteer:
         if getattr(local, "text", None) is text:
             got: set[str | None] = local.countries
             return got
-        countries: set[str | None] = set()
         tokens = tokenize(text)
-        for m in self._scan(text, tokens, set(), resolve=False):
+        countries = self._countries(tokens, self._scan(text, tokens, None, resolve=False))
+        local.text = text
+        local.countries = countries
+        return countries
+
+    def _countries(self, tokens: list[Token], found: list[_Match]) -> set[str | None]:
+        """The countries of the names found without resolving (:meth:`_scan`) that name no other country."""
+        countries: set[str | None] = set()
+        for m in found:
             if m.rec is None or m.rec.country is None:
                 continue
             key = " ".join(_norm(t) for t in tokens[m.i : m.j] if t.norm not in _DROP)
-            cands = self._cands(key) or []
-            # the countries of the name's main (tier 0) places, or of all its places when it has none: a
-            # minor town name shared by several countries ("Mercedes") names none of them
-            main = [c for c in cands if c.tier == 0] or cands
-            owners = {self._rec(c.rec).country for c in main} | {m.rec.country}
-            if len(owners) == 1:
+            owners = self._owners.get(key)
+            if owners is None:
+                cands = self._cands(key) or ()
+                # the countries of the name's main (tier 0) places, or of all its places when it has none: a
+                # minor town name shared by several countries ("Mercedes") names none of them
+                main = [c for c in cands if c.tier == 0] or cands
+                owners = self._owners[key] = frozenset({self._rec(c.rec).country for c in main})
+            if not owners or (len(owners) == 1 and m.rec.country in owners):
                 countries.add(m.rec.country)
-        local.text = text
-        local.countries = countries
         return countries
 
 
@@ -677,9 +797,14 @@ _PLACE_VERBS: Final = frozenset(
 )
 
 
+def _person_like(r: _Rec) -> bool:
+    """Whether a place could be taken for a person's name (:func:`_looks_like_person`): a small city."""
+    return r.feature == "city" and not r.capital and r.population < 1_000_000
+
+
 def _looks_like_person(r: _Rec, tokens: list[Token], i: int, j: int, tier: int) -> bool:
     """A small city named like a person: after a title, inside a longer capitalised name, or before "said"."""
-    if r.feature != "city" or r.capital or r.population >= 1_000_000:
+    if not _person_like(r):
         return False
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None:
