@@ -66,6 +66,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from importlib.abc import Traversable
+from operator import itemgetter
 from typing import Final, NamedTuple
 
 from eventcode import _cache
@@ -171,10 +172,16 @@ def _content(tokens: list[Token]) -> list[int]:
     return out
 
 
+_NORM_OF: Final = itemgetter(0)
+"""A token's ``norm``."""
+_UPPER_OF: Final = itemgetter(3)
+"""A token's ``upper``."""
+
+
 def _content_norms(tokens: list[Token]) -> tuple[list[str], list[int], list[str]]:
     """Every token's norm, the indexes of the content tokens (:func:`_content`) and their names' words
     (:func:`_norm`)."""
-    every = [t.norm for t in tokens]
+    every = list(map(_NORM_OF, tokens))
     # without a "St." whose dot to leave out, only the dropped tokens are skipped
     content = [i for i, n in enumerate(every) if n not in _DROP] if _DOTTED.isdisjoint(every) else _content(tokens)
     norms = [every[i] for i in content]
@@ -238,17 +245,37 @@ class _Cand(NamedTuple):
     upper: bool
 
 
+class _Starts(dict[str, int]):
+    """The longest name (in words) that each word seen so far starts, 0 when it starts none: one small dict
+    lookup per word instead of two in the large index (filled as words come, emptied when it grows large)."""
+
+    def __init__(self, index: dict[str, str], longest: dict[str, int]) -> None:
+        super().__init__()
+        self._index = index
+        self._longest = longest
+
+    def __missing__(self, word: str) -> int:
+        got = self._longest.get(word) or (1 if word in self._index else 0)
+        if len(self) >= 100_000:
+            self.clear()
+        self[word] = got
+        return got
+
+    def __reduce__(self) -> tuple[object, tuple[dict[str, str], dict[str, int]]]:
+        return (_Starts, (self._index, self._longest))
+
+
 class _Key(NamedTuple):
     """What the scan needs of an index key, worked out once per key (:meth:`Gazetteer._key`)."""
 
-    recs: tuple[tuple[_Cand, _Rec], ...]
-    """The key's candidates with their records, in index order."""
+    cands: tuple[_Cand, ...]
+    """The key's candidates, in index order."""
+    plain: tuple[tuple[_Cand, _Rec], ...] | None
+    """The candidates with their records when every one is a main (tier 0) name and none is a small city (no
+    context can drop one), else None (the records are then read only for the candidates that the context
+    admits)."""
     upper: bool
     """Whether some candidate matches only in capitals ("US")."""
-    plain: bool
-    """Every candidate is a main (tier 0) name and none is a small city: no context can drop one."""
-    one_country: bool
-    """All candidates are in one country: the text's countries cannot choose between them."""
     compound: bool
     """A never-a-place word and then a place noun ("german town"): "the German town of X" is not Germantown."""
 
@@ -285,6 +312,7 @@ class Gazetteer:
         only the lengths that exist ("the" up to 14 words, most first words just one)."""
         self._pairs = pairs
         """The first two words of every name of two words or more."""
+        self._starts = _Starts(index, longest)
         self._common = frozenset(words)
         self._never = frozenset(never)
         self._names_of_people = frozenset(names)
@@ -324,13 +352,16 @@ class Gazetteer:
         cands = self._cands(key)
         if not cands:
             return None
-        recs = tuple((c, self._rec(c.rec)) for c in cands)
+        plain = None
+        if all(c.tier == 0 for c in cands):
+            plain = tuple((c, self._rec(c.rec)) for c in cands)
+            if any(_person_like(r) for _, r in plain):
+                plain = None
         words = key.split(" ")
         got = self._keys[key] = _Key(
-            recs,
+            cands,
+            plain,
             any(c.upper for c in cands),
-            all(c.tier == 0 and not _person_like(r) for c, r in recs),
-            len({r.country for _, r in recs}) == 1,
             len(words) > 1 and words[0] in self._never and words[-1] in _PLACE_NOUNS,
         )
         return got
@@ -406,18 +437,20 @@ class Gazetteer:
         n_tokens = len(tokens)
         out: list[_Match] = []
         covered_until = -1
-        index, longest, pairs = self._index, self._longest, self._pairs
-        # only the words that start some name are tried
-        for p in [p for p, w in enumerate(norms) if w in index or w in longest]:
+        index, pairs, starts = self._index, self._pairs, self._starts
+        ups = list(map(_UPPER_OF, tokens))
+        # only the words that start some name are tried, and of those only the capitalised ones and particles
+        # ("al-", "de"): a name starts so (what _accept checks first)
+        for p in [p for p, w in enumerate(norms) if (ups[content[p]] or w in _PARTICLES) and starts[w]]:
             i = content[p]
             if i < covered_until:
                 continue
             first = tokens[i]
             if not first.upper and first.norm not in _PARTICLES:
-                continue  # a name starts with a capital or a particle ("al-", "de"): what _accept checks first
+                continue  # "a'l": a particle once its apostrophe is left out, but not one in the text
             w = norms[p]
-            got: tuple[Sequence[tuple[_Cand, _Rec]], bool] | None = None
-            top = min(longest.get(w, 1), n - p)
+            recs: Sequence[tuple[_Cand, _Rec]] | None = None
+            top = min(starts[w], n - p)
             if top > 1 and w + " " + norms[p + 1] not in pairs:
                 top = 1  # "The" starts names of up to 14 words, but none goes on with this second word
             j = i
@@ -431,16 +464,15 @@ class Gazetteer:
                 if key not in index:
                     continue
                 j = content[p + length - 1] + 1
-                got = self._accept(text, tokens, i, j, key)
-                if got is not None:
+                recs = self._accept(text, tokens, i, j, key)
+                if recs is not None:
                     break
-            if got is None:
+            if recs is None:
                 continue
-            recs, one_country = got
             nxt = every[j] if j < n_tokens else ""
             if len(recs) == 1:
                 rec = recs[0][1]
-            elif one_country or len({r.country for _, r in recs}) == 1:
+            elif len({r.country for _, r in recs}) == 1:
                 rec = max(recs, key=lambda cr: _rank(cr[1], None, nxt))[1]
             else:
                 rec = max(recs, key=lambda cr: _rank(cr[1], context, nxt))[1]
@@ -456,32 +488,42 @@ class Gazetteer:
         return out
 
     def _accept(self, text: str, tokens: list[Token], i: int, j: int, key: str
-                ) -> tuple[Sequence[tuple[_Cand, _Rec]], bool] | None:
-        """The places that the name ``key`` at tokens ``i:j`` can be here (with whether they are all in one
-        country), or ``None`` when it is no place here."""
+                ) -> Sequence[tuple[_Cand, _Rec]] | None:
+        """The places that the name ``key`` at tokens ``i:j`` can be here, or ``None`` when it is no place
+        here."""
         first = tokens[i]
         if not first.upper and (first.norm not in _PARTICLES or not any(t.upper for t in tokens[i + 1 : j])):
             return None
-        entry = self._key(key)
+        entry = self._keys.get(key) or self._key(key)
         if entry is None:
             return None
-        recs: Sequence[tuple[_Cand, _Rec]] = entry.recs
-        if entry.upper and not all(text[t.start : t.end].isupper() or not t.norm.isalpha() for t in tokens[i:j]):
-            recs = [cr for cr in recs if not cr[0].upper]
-            if not recs:
-                return None
-        ctx_strict = True  # no context can drop a candidate of a plain key: no need to look
-        if not entry.plain:
+        caps_only = entry.upper and not all(text[t.start : t.end].isupper() or not t.norm.isalpha()
+                                            for t in tokens[i:j])
+        recs: Sequence[tuple[_Cand, _Rec]]
+        if entry.plain is not None:
+            recs = entry.plain
+            if caps_only:
+                recs = [cr for cr in recs if not cr[0].upper]
+                if not recs:
+                    return None
+            ctx_strict = True  # no context can drop a candidate of a plain key: no need to look
+        else:
+            cands: Sequence[_Cand] = entry.cands
+            if caps_only:
+                cands = [c for c in cands if not c.upper]
+                if not cands:
+                    return None
             prev = _prev_norm(tokens, i)
             nxt = tokens[j].norm if j < len(tokens) else ""
-            strong = nxt in _PLACE_NOUNS or self._of_construction(tokens, i) or _appositive_place(tokens, j)
+            strong = nxt in _PLACE_NOUNS or self._of_construction(tokens, i) \
+                or (nxt == "," and _appositive_place(tokens, j))
             ctx_loose = strong or prev in LOCATIVE or prev in _PLACE_VERBS
             ctx_strict = strong or prev in _STRICT_LOCATIVE
-            if not ctx_strict and min(c.tier for c, _ in recs) > 0:
+            if not ctx_strict and min(c.tier for c in cands) > 0:
                 ctx_apposition = self._apposition(text, tokens, j)
                 ctx_loose = ctx_loose or ctx_apposition
                 ctx_strict = ctx_strict or ctx_apposition
-            recs = [(c, r) for c, r in recs
+            recs = [(c, self._rec(c.rec)) for c in cands
                     if c.tier == 0 or (c.tier == 1 and ctx_loose) or (c.tier == 2 and ctx_strict)]
             if not recs:
                 return None
@@ -498,14 +540,13 @@ class Gazetteer:
             return None  # "Tal Afar", "Wadi Barada": the end of a longer name, not the place of that name
         if self._in_longer_name(text, tokens, i, j, recs):
             return None
-        return recs, entry.one_country
+        return recs
 
     def _in_longer_name(self, text: str, tokens: list[Token], i: int, j: int,
                         recs: Sequence[tuple[_Cand, _Rec]]) -> bool:
         """Whether the name is part of a longer proper name: "the Free Syrian Army", "the New York Times",
-        "Ahrar al-Sham", "Fatah Halab", "the Islamic State of Iraq" (not in a headline's title case)."""
-        if _title_case(tokens, i, j):
-            return False
+        "Ahrar al-Sham", "Fatah Halab", "the Islamic State of Iraq" (not in a headline's title case, looked at
+        last)."""
         n = len(tokens)
         after_locative = i > 0 and tokens[i - 1].norm in _STRICT_LOCATIVE  # "in Mir Ali", "at Tal Kroum"
         if j < n and not after_locative:
@@ -513,16 +554,17 @@ class Gazetteer:
             w = t.norm
             if t.upper and w.isalpha() and w not in _PLACE_NOUNS and w not in _OF_HEADS and w not in _LANDMARKS \
                     and w not in _WEEKDAYS_MONTHS and w not in _DIRECTIONS and w not in _FACILITIES:
-                return True  # "the Free Syrian Army", "the Washington Post"
+                return not _title_case(tokens, i, j)  # "the Free Syrian Army", "the Washington Post"
         if i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].upper and tokens[i - 2].norm in _ORG_NOUNS:
-            return True  # "the Islamic State of Iraq", "the Revolutionary Armed Forces of Colombia"
+            # "the Islamic State of Iraq", "the Revolutionary Armed Forces of Colombia"
+            return not _title_case(tokens, i, j)
         if i >= 2 and tokens[i - 2].norm not in LOCATIVE and not all(r.feature == "country" for _, r in recs):
             t = tokens[i - 1]
             w = t.norm
             if t.upper and w.isalpha() and not text[t.start : t.end].isupper() and w not in _DIRECTIONS \
                     and w not in LOCATIVE and w not in _FUNCTION and w not in _NAME_PREFIXES \
                     and w not in _PLACE_ADJECTIVES and (w not in self._never or w in _TITLES):
-                return True  # "Ahrar al-Sham", "Fatah Halab" (but "through Midtown Manhattan")
+                return not _title_case(tokens, i, j)  # "Ahrar al-Sham", "Fatah Halab" (but "through Midtown Manhattan")
         return False
 
     def _of_construction(self, tokens: list[Token], i: int) -> bool:
