@@ -62,6 +62,7 @@ locative phrase or a building's: "in a Kabul restaurant", "his Tokyo apartment")
 from __future__ import annotations
 
 import gzip
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -172,6 +173,8 @@ def _content(tokens: list[Token]) -> list[int]:
     return out
 
 
+_INK: Final = re.compile(r"\S")
+"""A character that is not whitespace (each starts a token)."""
 _NORM_OF: Final = itemgetter(0)
 """A token's ``norm``."""
 _UPPER_OF: Final = itemgetter(3)
@@ -246,8 +249,9 @@ class _Cand(NamedTuple):
 
 
 class _Starts(dict[str, int]):
-    """The longest name (in words) that each word seen so far starts, 0 when it starts none: one small dict
-    lookup per word instead of two in the large index (filled as words come, emptied when it grows large)."""
+    """What names each word seen so far starts: twice the length (in words) of the longest name of two words or
+    more that it starts, plus one when it is a name itself; 0 when it starts none. One small dict lookup per
+    word instead of two in the large index (filled as words come, emptied when it grows large)."""
 
     def __init__(self, index: dict[str, str], longest: dict[str, int]) -> None:
         super().__init__()
@@ -255,7 +259,7 @@ class _Starts(dict[str, int]):
         self._longest = longest
 
     def __missing__(self, word: str) -> int:
-        got = self._longest.get(word) or (1 if word in self._index else 0)
+        got = 2 * self._longest.get(word, 0) + (word in self._index)
         if len(self) >= 100_000:
             self.clear()
         self[word] = got
@@ -274,6 +278,10 @@ class _Key(NamedTuple):
     """The candidates with their records when every one is a main (tier 0) name and none is a small city (no
     context can drop one), else None (the records are then read only for the candidates that the context
     admits)."""
+    admitted: list[tuple[tuple[_Cand, _Rec], ...] | None]
+    """The candidates (with their records) that each context admits, indexed by ``loose + 2 * strict``
+    (filled as contexts come)."""
+    min_tier: int
     upper: bool
     """Whether some candidate matches only in capitals ("US")."""
     compound: bool
@@ -361,6 +369,8 @@ class Gazetteer:
         got = self._keys[key] = _Key(
             cands,
             plain,
+            [None, None, None, None],
+            min(c.tier for c in cands),
             any(c.upper for c in cands),
             len(words) > 1 and words[0] in self._never and words[-1] in _PLACE_NOUNS,
         )
@@ -386,31 +396,35 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Place]:
         """Places named in ``text[start:end]``, with offsets into ``text``."""
         tokens = tokenize(text, start, end)
-        matches = self._scan(text, tokens, None)
+        # only whitespace outside the span: the tokens are the whole text's (whitespace makes no token)
+        whole = (start == 0 or _INK.search(text, 0, start) is None) and (end is None or _INK.search(text, end) is None)
+        matches = self._scan(text, tokens, None, whole=whole)
         out: list[Place] = []
         for m in matches:
             s, e = tokens[m.i].start, tokens[m.j - 1].end
             out.append(_place(m.rec, m.name, text[s:e], (s, e)))
         return out
 
-    def _scan(self, text: str, tokens: list[Token], context: set[str | None] | None, *, resolve: bool = True
-              ) -> list[_Match]:
+    def _scan(self, text: str, tokens: list[Token], context: set[str | None] | None, *, resolve: bool = True,
+              whole: bool = False) -> list[_Match]:
         """The places named in the tokens: the gazetteer's names, then unknown names in place constructions.
 
         A name of places in several countries is resolved by the countries the whole text names (``context``,
-        else :meth:`_context_countries`). Without ``resolve``, only the gazetteer's names, each resolved
-        without the text's countries: what :meth:`_context_countries` counts.
+        else :meth:`_context_countries`; ``whole`` when the tokens are the whole text's). Without ``resolve``,
+        only the gazetteer's names, each resolved without the text's countries: what
+        :meth:`_context_countries` counts.
         """
         every, content, norms = _content_norms(tokens)
+        ups = list(map(_UPPER_OF, tokens))
         pending: list[_Pending] | None = [] if resolve and context is None else None
-        out = self._names(text, tokens, every, content, norms, context, pending)
+        out = self._names(text, tokens, every, ups, content, norms, context, pending)
         if not resolve:
             return out
         if pending:
             # Names of places in several countries were taken as if the text named no country. When the
             # tokens are the whole text's, the names found so far are the ones the text's countries are
             # counted on (the same scan, without resolving): no second scan.
-            if tokens == tokenize(text):
+            if whole:
                 context = self._countries(tokens, out)
                 self._local.text = text
                 self._local.countries = context
@@ -421,24 +435,24 @@ class Gazetteer:
                 if rec.feature in ("admin1", "region") and nxt in _ADMIN_NOUNS:
                     j += 1
                 if j != out[k].j:  # a longer or shorter name: what follows is scanned differently
-                    out = self._names(text, tokens, every, content, norms, context, None)
+                    out = self._names(text, tokens, every, ups, content, norms, context, None)
                     break
                 out[k] = out[k]._replace(rec=rec, name=rec.name)
-        out.extend(self._constructions(text, tokens, every, out))
+        out.extend(self._constructions(text, tokens, every, ups, out))
         out.sort(key=lambda m: m.i)
         return out
 
-    def _names(self, text: str, tokens: list[Token], every: list[str], content: list[int], norms: list[str],
-               context: set[str | None] | None, pending: list[_Pending] | None) -> list[_Match]:
+    def _names(self, text: str, tokens: list[Token], every: list[str], ups: list[bool], content: list[int],
+               norms: list[str], context: set[str | None] | None, pending: list[_Pending] | None) -> list[_Match]:
         """The gazetteer's names in the tokens, longest first (``every``, ``content`` and ``norms`` as from
-        :func:`_content_norms`). A name of places in several countries is resolved by ``context``; without
-        one, as if the text named no country, and noted in ``pending`` (when given) to be resolved again."""
+        :func:`_content_norms`, ``ups`` the tokens' ``upper``). A name of places in several countries is
+        resolved by ``context``; without one, as if the text named no country, and noted in ``pending`` (when
+        given) to be resolved again."""
         n = len(content)
         n_tokens = len(tokens)
         out: list[_Match] = []
         covered_until = -1
         index, pairs, starts = self._index, self._pairs, self._starts
-        ups = list(map(_UPPER_OF, tokens))
         # only the words that start some name are tried, and of those only the capitalised ones and particles
         # ("al-", "de"): a name starts so (what _accept checks first)
         for p in [p for p, w in enumerate(norms) if (ups[content[p]] or w in _PARTICLES) and starts[w]]:
@@ -449,26 +463,27 @@ class Gazetteer:
             if not first.upper and first.norm not in _PARTICLES:
                 continue  # "a'l": a particle once its apostrophe is left out, but not one in the text
             w = norms[p]
+            v = starts[w]
+            top = min(v >> 1, n - p)
             recs: Sequence[tuple[_Cand, _Rec]] | None = None
-            top = min(starts[w], n - p)
-            if top > 1 and w + " " + norms[p + 1] not in pairs:
-                top = 1  # "The" starts names of up to 14 words, but none goes on with this second word
-            j = i
-            for length in range(top, 0, -1):
-                if length == 1:
-                    if not first.upper:
-                        break  # a lower-case particle alone is no name
-                    key = w
-                else:
+            # the longest name first; "The" starts names of up to 14 words, but few go on with the second word,
+            # and after a lower-case "the" or "al" a capital must follow ("the Gaza Strip")
+            if top > 1 and (first.upper or True in ups[i + 1 : content[p + top - 1] + 1]) \
+                    and w + " " + norms[p + 1] in pairs:
+                for length in range(top, 1, -1):
                     key = " ".join(norms[p : p + length])
-                if key not in index:
-                    continue
-                j = content[p + length - 1] + 1
-                recs = self._accept(text, tokens, i, j, key)
-                if recs is not None:
-                    break
+                    if key in index:
+                        j = content[p + length - 1] + 1
+                        recs = self._accept(text, tokens, i, j, key)
+                        if recs is not None:
+                            break
             if recs is None:
-                continue
+                if not (v & 1 and first.upper):
+                    continue  # the word alone is no name (a lower-case particle alone is none)
+                j = i + 1
+                recs = self._accept(text, tokens, i, j, w)
+                if recs is None:
+                    continue
             nxt = every[j] if j < n_tokens else ""
             if len(recs) == 1:
                 rec = recs[0][1]
@@ -509,24 +524,31 @@ class Gazetteer:
             ctx_strict = True  # no context can drop a candidate of a plain key: no need to look
         else:
             cands: Sequence[_Cand] = entry.cands
+            min_tier = entry.min_tier
             if caps_only:
                 cands = [c for c in cands if not c.upper]
                 if not cands:
                     return None
+                min_tier = min(c.tier for c in cands)
             prev = _prev_norm(tokens, i)
             nxt = tokens[j].norm if j < len(tokens) else ""
             strong = nxt in _PLACE_NOUNS or self._of_construction(tokens, i) \
                 or (nxt == "," and _appositive_place(tokens, j))
             ctx_loose = strong or prev in LOCATIVE or prev in _PLACE_VERBS
             ctx_strict = strong or prev in _STRICT_LOCATIVE
-            if not ctx_strict and min(c.tier for c in cands) > 0:
+            if not ctx_strict and min_tier > 0:
                 ctx_apposition = self._apposition(text, tokens, j)
                 ctx_loose = ctx_loose or ctx_apposition
                 ctx_strict = ctx_strict or ctx_apposition
-            recs = [(c, self._rec(c.rec)) for c in cands
-                    if c.tier == 0 or (c.tier == 1 and ctx_loose) or (c.tier == 2 and ctx_strict)]
-            if not recs:
+            admitted = None if caps_only else entry.admitted[ctx_loose + 2 * ctx_strict]
+            if admitted is None:
+                admitted = tuple((c, self._rec(c.rec)) for c in cands
+                                 if c.tier == 0 or (c.tier == 1 and ctx_loose) or (c.tier == 2 and ctx_strict))
+                if not caps_only:
+                    entry.admitted[ctx_loose + 2 * ctx_strict] = admitted
+            if not admitted:
                 return None
+            recs = admitted
         if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in self._names_of_people:
             return None  # a person's name: "Michael Jordan", "Kerry Washington"
         if not ctx_strict:
@@ -558,12 +580,13 @@ class Gazetteer:
         if i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].upper and tokens[i - 2].norm in _ORG_NOUNS:
             # "the Islamic State of Iraq", "the Revolutionary Armed Forces of Colombia"
             return not _title_case(tokens, i, j)
-        if i >= 2 and tokens[i - 2].norm not in LOCATIVE and not all(r.feature == "country" for _, r in recs):
+        if i >= 2 and tokens[i - 2].norm not in LOCATIVE:
             t = tokens[i - 1]
             w = t.norm
             if t.upper and w.isalpha() and not text[t.start : t.end].isupper() and w not in _DIRECTIONS \
                     and w not in LOCATIVE and w not in _FUNCTION and w not in _NAME_PREFIXES \
-                    and w not in _PLACE_ADJECTIVES and (w not in self._never or w in _TITLES):
+                    and w not in _PLACE_ADJECTIVES and (w not in self._never or w in _TITLES) \
+                    and not all(r.feature == "country" for _, r in recs):
                 return not _title_case(tokens, i, j)  # "Ahrar al-Sham", "Fatah Halab" (but "through Midtown Manhattan")
         return False
 
@@ -584,16 +607,22 @@ class Gazetteer:
                     return True
         return False
 
-    def _constructions(self, text: str, tokens: list[Token], every: list[str], found: list[_Match]
-                       ) -> list[_Match]:
+    def _constructions(self, text: str, tokens: list[Token], every: list[str], ups: list[bool],
+                       found: list[_Match]) -> list[_Match]:
         """Unknown capitalised names in unmistakable place constructions ("the village of X", "in X district").
-        ``every`` holds the tokens' norms; each rule looks only at the tokens that can trigger it."""
+        ``every`` and ``ups`` hold the tokens' norms and capitals; each rule looks only at the tokens that can
+        trigger it."""
+        n = len(tokens)
+        # every rule wants a capital right before or after its word
+        trigger = [k for k, w in enumerate(every)
+                   if w in _CONSTRUCTION_WORDS and ((k and ups[k - 1]) or (k + 1 < n and ups[k + 1]))]
+        out: list[_Match] = []
+        if not trigger:
+            return out
         taken: set[int] = set()
         for m in found:
             taken.update(range(m.i, m.j))
-        out: list[_Match] = []
-        n = len(tokens)
-        for k in [k for k, w in enumerate(every) if w in _OF_OR_PLACE_NOUN]:
+        for k in [k for k in trigger if every[k] in _OF_OR_PLACE_NOUN]:
             t = tokens[k]
             if t.norm == "of" and k > 0 and k + 1 < n and tokens[k - 1].norm in _OF_HEADS and tokens[k + 1].upper \
                     and not tokens[k - 1].upper:  # not "the Islamic State of X"
@@ -639,7 +668,7 @@ class Gazetteer:
                     out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
                     taken.update(range(i, j))
         # "the Thardeh Mountains", "Kuweires Military Airport", "near the Kissufim crossing"
-        for k in [k for k, w in enumerate(every) if w in _LANDMARKS]:
+        for k in [k for k in trigger if every[k] in _LANDMARKS]:
             if k == 0 or not tokens[k - 1].upper or k - 1 in taken or k in taken:
                 continue
             i = self._name_start(tokens, k)
@@ -650,7 +679,7 @@ class Gazetteer:
             out.append(_Match(i, k + 1, None, text[tokens[i].start : tokens[k].end]))
             taken.update(range(i, k + 1))
         # "near Baqouba", "20 km north of Kinsibba", "in Hawija, a town near Kirkuk"
-        for k in [k for k, w in enumerate(every) if w in _NEAR_OR_LOCATIVE]:
+        for k in [k for k in trigger if every[k] in _NEAR_OR_LOCATIVE]:
             if k + 1 >= n or k + 1 in taken or not tokens[k + 1].upper or not tokens[k + 1].norm.isalpha():
                 continue
             w = every[k]
@@ -875,6 +904,8 @@ _NAME_PREFIXES: Final = frozenset(
     "wadi jabal jebel".split()
 )
 """Words that begin place names (never places alone, but fine in a longer unknown name)."""
+_CONSTRUCTION_WORDS: Final = _OF_OR_PLACE_NOUN | _LANDMARKS | _NEAR_OR_LOCATIVE
+"""The words that trigger some rule of ``Gazetteer._constructions``."""
 _UNITS: Final = frozenset("km kilometres kilometers kms miles mile metres meters".split())
 _WEEKDAYS_MONTHS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
