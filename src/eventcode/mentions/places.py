@@ -400,9 +400,12 @@ class Gazetteer:
         whole = (start == 0 or _INK.search(text, 0, start) is None) and (end is None or _INK.search(text, end) is None)
         matches = self._scan(text, tokens, None, whole=whole)
         out: list[Place] = []
-        for m in matches:
-            s, e = tokens[m.i].start, tokens[m.j - 1].end
-            out.append(_place(m.rec, m.name, text[s:e], (s, e)))
+        for i, j, r, name in matches:
+            s, e = tokens[i].start, tokens[j - 1].end
+            if r is None:  # what _place makes, its fields in order
+                out.append(Place(name, None, None, None, None, None, None, text[s:e], s, e))
+            else:
+                out.append(Place(r.name, r.country, r.admin1, r.lat, r.lon, r.geonames_id, r.feature, text[s:e], s, e))
         return out
 
     def _scan(self, text: str, tokens: list[Token], context: set[str | None] | None, *, resolve: bool = True,
@@ -464,7 +467,9 @@ class Gazetteer:
                 continue  # "a'l": a particle once its apostrophe is left out, but not one in the text
             w = norms[p]
             v = starts[w]
-            top = min(v >> 1, n - p)
+            top = v >> 1
+            if top > n - p:
+                top = n - p
             recs: Sequence[tuple[_Cand, _Rec]] | None = None
             # the longest name first; "The" starts names of up to 14 words, but few go on with the second word,
             # and after a lower-case "the" or "al" a capital must follow ("the Gaza Strip")
@@ -532,7 +537,9 @@ class Gazetteer:
                 min_tier = min(c.tier for c in cands)
             prev = _prev_norm(tokens, i)
             nxt = tokens[j].norm if j < len(tokens) else ""
-            strong = nxt in _PLACE_NOUNS or self._of_construction(tokens, i) \
+            # "X province", "the town of X" (or "the outskirts of X"), "X, a town near ..."
+            strong = nxt in _PLACE_NOUNS \
+                or (i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].norm in _OF_HEADS) \
                 or (nxt == "," and _appositive_place(tokens, j))
             ctx_loose = strong or prev in LOCATIVE or prev in _PLACE_VERBS
             ctx_strict = strong or prev in _STRICT_LOCATIVE
@@ -589,10 +596,6 @@ class Gazetteer:
                     and not all(r.feature == "country" for _, r in recs):
                 return not _title_case(tokens, i, j)  # "Ahrar al-Sham", "Fatah Halab" (but "through Midtown Manhattan")
         return False
-
-    def _of_construction(self, tokens: list[Token], i: int) -> bool:
-        """``the town of X``, ``the outskirts of X``."""
-        return i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].norm in _OF_HEADS
 
     def _apposition(self, text: str, tokens: list[Token], j: int) -> bool:
         """``X, Alabama`` / ``X, Pakistan``: a comma and a country or division right after."""
