@@ -175,6 +175,8 @@ def _content(tokens: list[Token]) -> list[int]:
 
 _INK: Final = re.compile(r"\S")
 """A character that is not whitespace (each starts a token)."""
+_FIRST: Final = itemgetter(0)
+"""A match's first token."""
 _NORM_OF: Final = itemgetter(0)
 """A token's ``norm``."""
 _UPPER_OF: Final = itemgetter(3)
@@ -442,7 +444,7 @@ class Gazetteer:
                     break
                 out[k] = out[k]._replace(rec=rec, name=rec.name)
         out.extend(self._constructions(text, tokens, every, ups, out))
-        out.sort(key=lambda m: m.i)
+        out.sort(key=_FIRST)
         return out
 
     def _names(self, text: str, tokens: list[Token], every: list[str], ups: list[bool], content: list[int],
@@ -457,8 +459,11 @@ class Gazetteer:
         covered_until = -1
         index, pairs, starts = self._index, self._pairs, self._starts
         # only the words that start some name are tried, and of those only the capitalised ones and particles
-        # ("al-", "de"): a name starts so (what _accept checks first)
-        for p in [p for p, w in enumerate(norms) if (ups[content[p]] or w in _PARTICLES) and starts[w]]:
+        # ("al-", "de"): a name starts so (what _accept checks first); a capitalised name itself, or the start of
+        # a longer name that goes on with the next word
+        for p in [p for p, w in enumerate(norms)
+                  if (ups[content[p]] or w in _PARTICLES) and (v := starts[w])
+                  and ((v & 1 and ups[content[p]]) or (v >= 4 and p + 1 < n and w + " " + norms[p + 1] in pairs))]:
             i = content[p]
             if i < covered_until:
                 continue
