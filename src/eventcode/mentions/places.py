@@ -572,7 +572,9 @@ class Gazetteer:
         if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in _NAME_PREFIXES \
                 and tokens[i - 1].norm not in _PARTICLES:
             return None  # "Tal Afar", "Wadi Barada": the end of a longer name, not the place of that name
-        if self._in_longer_name(text, tokens, i, j, recs):
+        # a longer proper name has a capitalised word right after the name or one of the two before it
+        if ((j < len(tokens) and tokens[j].upper) or (i > 0 and tokens[i - 1].upper)
+                or (i > 1 and tokens[i - 2].upper)) and self._in_longer_name(text, tokens, i, j, recs):
             return None
         return recs
 
@@ -630,7 +632,9 @@ class Gazetteer:
         taken: set[int] = set()
         for m in found:
             taken.update(range(m.i, m.j))
-        for k in [k for k in trigger if every[k] in _OF_OR_PLACE_NOUN]:
+        for k in trigger:
+            if every[k] not in _OF_OR_PLACE_NOUN:
+                continue
             t = tokens[k]
             if t.norm == "of" and k > 0 and k + 1 < n and tokens[k - 1].norm in _OF_HEADS and tokens[k + 1].upper \
                     and not tokens[k - 1].upper:  # not "the Islamic State of X"
@@ -676,7 +680,9 @@ class Gazetteer:
                     out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
                     taken.update(range(i, j))
         # "the Thardeh Mountains", "Kuweires Military Airport", "near the Kissufim crossing"
-        for k in [k for k in trigger if every[k] in _LANDMARKS]:
+        for k in trigger:
+            if every[k] not in _LANDMARKS:
+                continue
             if k == 0 or not tokens[k - 1].upper or k - 1 in taken or k in taken:
                 continue
             i = self._name_start(tokens, k)
@@ -687,7 +693,9 @@ class Gazetteer:
             out.append(_Match(i, k + 1, None, text[tokens[i].start : tokens[k].end]))
             taken.update(range(i, k + 1))
         # "near Baqouba", "20 km north of Kinsibba", "in Hawija, a town near Kirkuk"
-        for k in [k for k in trigger if every[k] in _NEAR_OR_LOCATIVE]:
+        for k in trigger:
+            if every[k] not in _NEAR_OR_LOCATIVE:
+                continue
             if k + 1 >= n or k + 1 in taken or not tokens[k + 1].upper or not tokens[k + 1].norm.isalpha():
                 continue
             w = every[k]
