@@ -36,18 +36,20 @@ regions from ``extra_places.tsv``), or ``None`` for a name found by construction
 divisions carry no coordinates (the sources have none); ``admin1`` is the first-level division's name
 (for cities, where the GeoNames division could be matched to an ISO 3166-2 subdivision).
 
-:func:`event_location` (in :mod:`eventcode.mentions._location`) picks the place attached to the event's clause: a
-place governed by a locative preposition ("in Helmand", "in the capital of Logar province", "near Kabul", "at a
-checkpoint in X", "20 km north of X", "in Karachi's streets", "close to X"), the object of the event verb ("shelled
-Aleppo", "captured 70 percent of Bosnia", "an offensive to capture the town of X") or of another verb that acts on a
-place ("..., after rebels stormed the town of X"), the site of a building ("as he entered a Kabul mosque"), or a
-dateline ("KABUL, ..."), nearest the verb (a clause boundary counts as three words; a place after the verb may be 16
-words away, a town after "in" or "at" 20, one before it 26, and a country or region counts as a few words further
-than a town). When the nearest place is a country, division or region and a town attached a little further on
-refines it ("in X province on Sunday in the town of Y", "in the X countryside, targeting the village of Y"), the
-town is the location. Places that name one location together form a chain that stands for its most specific place:
-"in the town of X in northern Nigeria" and "in Pakistan's northwestern city of X" give X, "in X, 20 km north of Y"
-gives X (Y is a reference point), "the West Bank city of Nablus" gives Nablus, "in X village of Y district" gives X.
+:func:`event_location` (in :mod:`eventcode.mentions._location`) picks the place attached to the event's clause:
+a place governed by a locative
+preposition ("in Helmand", "in the capital of Logar province", "near Kabul", "at a checkpoint in X",
+"20 km north of X", "in Karachi's streets", "close to X"), the object of the event verb ("shelled Aleppo",
+"captured 70 percent of Bosnia", "an offensive to capture the town of X") or of another verb that acts on a place
+("..., after rebels stormed the town of X"), the site of a building ("as he entered a Kabul mosque"), or a
+dateline ("KABUL, ..."), nearest the verb (a clause boundary counts as three words; a place after the verb may be
+16 words away, a town after "in" or "at" 20, one before it 26, and a country or region counts as a few words
+further than a town). When the nearest place is a country, division or region and a town attached a little
+further on refines it ("in X province on Sunday in the town of Y", "in the X countryside, targeting the village
+of Y"), the town is the location. Places that name one location together form a chain that stands for its most
+specific place: "in the town of X in northern Nigeria" and "in Pakistan's northwestern city of X" give X, "in X,
+20 km north of Y" gives X (Y is a reference point), "the West Bank city of Nablus" gives Nablus, "in X village of
+Y district" gives X.
 
 Places named for another reason are not locations: "Afghan", "a Kabul-based group", "the envoy to Pakistan",
 "Pakistan's foreign ministry", "said in Islamabad" or "..., police in Kirkuk said" (where the speaking, not the
@@ -60,10 +62,12 @@ locative phrase or a building's: "in a Kabul restaurant", "his Tokyo apartment")
 from __future__ import annotations
 
 import gzip
+import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from importlib.abc import Traversable
+from operator import itemgetter
 from typing import Final, NamedTuple
 
 from eventcode import _cache
@@ -100,6 +104,8 @@ _PLACE_NOUNS: Final = frozenset(
     "neighbourhood suburb suburbs county state valley border prefecture municipality oblast township refugee "
     "countryside outskirts enclave settlement".split()
 )
+_OF_OR_PLACE_NOUN: Final = _PLACE_NOUNS | {"of"}
+"""The words that trigger the first rules of ``Gazetteer._constructions`` ("the village of X", "X district")."""
 _ADMIN_NOUNS: Final = frozenset("province governorate state region oblast prefecture district county".split())
 _CITY_NOUNS: Final = frozenset("city town village".split())
 _OF_HEADS: Final = frozenset(
@@ -141,6 +147,8 @@ _SKIP_BACK: Final = frozenset(
     "rural urban some several two three four five few streets street checkpoint checkpoints market "
     "base camp refugee village's city's both villages towns cities districts provinces areas".split()
 )
+_NEAR_OR_LOCATIVE: Final = _STRICT_LOCATIVE | {"near", "outside", "of"}
+"""The words before an unknown name that ``Gazetteer._constructions`` takes for a place ("near X", "in X, a town")."""
 _PREP_WEIGHT: Final = {
     "in": 0, "at": 0, "near": 0, "outside": 0, "inside": 0, "around": 0, "across": 0, "throughout": 0,
     "within": 0, "into": 1, "on": 1, "off": 1, "over": 2, "along": 1, "toward": 2, "towards": 2, "to": 3,
@@ -163,6 +171,28 @@ def _content(tokens: list[Token]) -> list[int]:
         out.append(i)
         prev = n
     return out
+
+
+_INK: Final = re.compile(r"\S")
+"""A character that is not whitespace (each starts a token)."""
+_FIRST: Final = itemgetter(0)
+"""A match's first token."""
+_NORM_OF: Final = itemgetter(0)
+"""A token's ``norm``."""
+_UPPER_OF: Final = itemgetter(3)
+"""A token's ``upper``."""
+
+
+def _content_norms(tokens: list[Token]) -> tuple[list[str], list[int], list[str]]:
+    """Every token's norm, the indexes of the content tokens (:func:`_content`) and their names' words
+    (:func:`_norm`)."""
+    every = list(map(_NORM_OF, tokens))
+    # without a "St." whose dot to leave out, only the dropped tokens are skipped
+    content = [i for i, n in enumerate(every) if n not in _DROP] if _DOTTED.isdisjoint(every) else _content(tokens)
+    norms = [every[i] for i in content]
+    if "'" in "".join(norms):
+        norms = [n.replace("'", "") for n in norms]
+    return every, content, norms
 
 
 def name_key(name: str) -> str:
@@ -220,6 +250,51 @@ class _Cand(NamedTuple):
     upper: bool
 
 
+class _Starts(dict[str, int]):
+    """What names each word seen so far starts: twice the length (in words) of the longest name of two words or
+    more that it starts, plus one when it is a name itself; 0 when it starts none. One small dict lookup per
+    word instead of two in the large index (filled as words come, emptied when it grows large)."""
+
+    def __init__(self, index: dict[str, str], longest: dict[str, int]) -> None:
+        super().__init__()
+        self._index = index
+        self._longest = longest
+
+    def __missing__(self, word: str) -> int:
+        got = 2 * self._longest.get(word, 0) + (word in self._index)
+        if len(self) >= 100_000:
+            self.clear()
+        self[word] = got
+        return got
+
+    def __reduce__(self) -> tuple[object, tuple[dict[str, str], dict[str, int]]]:
+        return (_Starts, (self._index, self._longest))
+
+
+class _Key(NamedTuple):
+    """What the scan needs of an index key, worked out once per key (:meth:`Gazetteer._key`)."""
+
+    cands: tuple[_Cand, ...]
+    """The key's candidates, in index order."""
+    plain: tuple[tuple[_Cand, _Rec], ...] | None
+    """The candidates with their records when every one is a main (tier 0) name and none is a small city (no
+    context can drop one), else None (the records are then read only for the candidates that the context
+    admits)."""
+    admitted: list[tuple[tuple[_Cand, _Rec], ...] | None]
+    """The candidates (with their records) that each context admits, indexed by ``loose + 2 * strict``
+    (filled as contexts come)."""
+    min_tier: int
+    upper: bool
+    """Whether some candidate matches only in capitals ("US")."""
+    compound: bool
+    """A never-a-place word and then a place noun ("german town"): "the German town of X" is not Germantown."""
+
+
+_Pending = tuple[int, Sequence[tuple[_Cand, _Rec]], str, int]
+"""A name of places in several countries, taken as if the text named none: its match's position in the scan's
+list, its candidates, the word after it and its end (before a division noun after it is taken in)."""
+
+
 class _Match(NamedTuple):
     i: int
     """First token (index into the sentence's tokens)."""
@@ -238,15 +313,19 @@ class Gazetteer:
         self._raw = records
         self._index = index
         self._parsed: dict[int, _Rec] = {}
+        self._cand_lists: dict[str, tuple[_Cand, ...]] = {}
+        self._keys: dict[str, _Key] = {}
+        self._owners: dict[str, frozenset[str | None]] = {}
         longest, pairs = prefixes if prefixes is not None else name_prefixes(index)
         self._longest = longest
         """The longest name (in words) starting with each first word of a name of two words or more: a word tries
         only the lengths that exist ("the" up to 14 words, most first words just one)."""
         self._pairs = pairs
         """The first two words of every name of two words or more."""
+        self._starts = _Starts(index, longest)
         self._common = frozenset(words)
         self._never = frozenset(never)
-        self._names = frozenset(names)
+        self._names_of_people = frozenset(names)
         self._local = threading.local()
 
     def __reduce__(self) -> tuple[object, tuple[()]]:
@@ -261,7 +340,10 @@ class Gazetteer:
             self._parsed[n] = r  # benign race: the same value may be stored twice
         return r
 
-    def _cands(self, key: str) -> list[_Cand] | None:
+    def _cands(self, key: str) -> tuple[_Cand, ...] | None:
+        got = self._cand_lists.get(key)
+        if got is not None:
+            return got
         entries = self._index.get(key)
         if entries is None:
             return None
@@ -269,11 +351,36 @@ class Gazetteer:
         for e in entries.split(","):
             rec, _, rest = e.partition(":")
             out.append(_Cand(int(rec), int(rest[0]), rest.endswith("u")))
-        return out
+        got = self._cand_lists[key] = tuple(out)  # benign race, as in _rec
+        return got
+
+    def _key(self, key: str) -> _Key | None:
+        """The candidates of an index key and what the scan asks of them (cached per key)."""
+        got = self._keys.get(key)
+        if got is not None:
+            return got
+        cands = self._cands(key)
+        if not cands:
+            return None
+        plain = None
+        if all(c.tier == 0 for c in cands):
+            plain = tuple((c, self._rec(c.rec)) for c in cands)
+            if any(_person_like(r) for _, r in plain):
+                plain = None
+        words = key.split(" ")
+        got = self._keys[key] = _Key(
+            cands,
+            plain,
+            [None, None, None, None],
+            min(c.tier for c in cands),
+            any(c.upper for c in cands),
+            len(words) > 1 and words[0] in self._never and words[-1] in _PLACE_NOUNS,
+        )
+        return got
 
     def lookup(self, name: str) -> list[Place]:
         """Every gazetteer place with this name (any tier), most important first."""
-        cands = self._cands(name_key(name)) or []
+        cands = self._cands(name_key(name)) or ()
         recs = [self._rec(c.rec) for c in cands]
         recs.sort(key=lambda r: _rank(r, None), reverse=True)
         return [_place(r, r.name, None, None) for r in recs]
@@ -291,110 +398,191 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Place]:
         """Places named in ``text[start:end]``, with offsets into ``text``."""
         tokens = tokenize(text, start, end)
-        matches = self._scan(text, tokens, None)
+        # only whitespace outside the span: the tokens are the whole text's (whitespace makes no token)
+        whole = (start == 0 or _INK.search(text, 0, start) is None) and (end is None or _INK.search(text, end) is None)
+        matches = self._scan(text, tokens, None, whole=whole)
         out: list[Place] = []
-        for m in matches:
-            s, e = tokens[m.i].start, tokens[m.j - 1].end
-            out.append(_place(m.rec, m.name, text[s:e], (s, e)))
+        for i, j, r, name in matches:
+            s, e = tokens[i].start, tokens[j - 1].end
+            if r is None:  # what _place makes, its fields in order
+                out.append(Place(name, None, None, None, None, None, None, text[s:e], s, e))
+            else:
+                out.append(Place(r.name, r.country, r.admin1, r.lat, r.lon, r.geonames_id, r.feature, text[s:e], s, e))
         return out
 
-    def _scan(self, text: str, tokens: list[Token], context: set[str | None] | None, *, resolve: bool = True
-              ) -> list[_Match]:
-        content = _content(tokens)
-        norms = [_norm(tokens[i]) for i in content]
+    def _scan(self, text: str, tokens: list[Token], context: set[str | None] | None, *, resolve: bool = True,
+              whole: bool = False) -> list[_Match]:
+        """The places named in the tokens: the gazetteer's names, then unknown names in place constructions.
+
+        A name of places in several countries is resolved by the countries the whole text names (``context``,
+        else :meth:`_context_countries`; ``whole`` when the tokens are the whole text's). Without ``resolve``,
+        only the gazetteer's names, each resolved without the text's countries: what
+        :meth:`_context_countries` counts.
+        """
+        every, content, norms = _content_norms(tokens)
+        ups = list(map(_UPPER_OF, tokens))
+        pending: list[_Pending] | None = [] if resolve and context is None else None
+        out = self._names(text, tokens, every, ups, content, norms, context, pending)
+        if not resolve:
+            return out
+        if pending:
+            # Names of places in several countries were taken as if the text named no country. When the
+            # tokens are the whole text's, the names found so far are the ones the text's countries are
+            # counted on (the same scan, without resolving): no second scan.
+            if whole:
+                context = self._countries(tokens, out)
+                self._local.text = text
+                self._local.countries = context
+            else:
+                context = self._context_countries(text)
+            for k, recs, nxt, j in pending:
+                rec = max(recs, key=lambda cr: _rank(cr[1], context, nxt))[1]
+                if rec.feature in ("admin1", "region") and nxt in _ADMIN_NOUNS:
+                    j += 1
+                if j != out[k].j:  # a longer or shorter name: what follows is scanned differently
+                    out = self._names(text, tokens, every, ups, content, norms, context, None)
+                    break
+                out[k] = out[k]._replace(rec=rec, name=rec.name)
+        out.extend(self._constructions(text, tokens, every, ups, out))
+        out.sort(key=_FIRST)
+        return out
+
+    def _names(self, text: str, tokens: list[Token], every: list[str], ups: list[bool], content: list[int],
+               norms: list[str], context: set[str | None] | None, pending: list[_Pending] | None) -> list[_Match]:
+        """The gazetteer's names in the tokens, longest first (``every``, ``content`` and ``norms`` as from
+        :func:`_content_norms`, ``ups`` the tokens' ``upper``). A name of places in several countries is
+        resolved by ``context``; without one, as if the text named no country, and noted in ``pending`` (when
+        given) to be resolved again."""
         n = len(content)
+        n_tokens = len(tokens)
         out: list[_Match] = []
         covered_until = -1
-        p = 0
-        index, longest, pairs = self._index, self._longest, self._pairs
-        while p < n:
-            if norms[p] not in index and norms[p] not in longest:  # starts no name
-                p += 1
+        index, pairs, starts = self._index, self._pairs, self._starts
+        # only the words that start some name are tried, and of those only the capitalised ones and particles
+        # ("al-", "de"): a name starts so (what _accept checks first); a capitalised name itself, or the start of
+        # a longer name that goes on with the next word
+        for p in [p for p, w in enumerate(norms)
+                  if (ups[content[p]] or w in _PARTICLES) and (v := starts[w])
+                  and ((v & 1 and ups[content[p]]) or (v >= 4 and p + 1 < n and w + " " + norms[p + 1] in pairs))]:
+            i = content[p]
+            if i < covered_until:
                 continue
-            first = tokens[content[p]]
+            first = tokens[i]
             if not first.upper and first.norm not in _PARTICLES:
-                p += 1  # a name starts with a capital or a particle ("al-", "de"): what _accept checks first
-                continue
-            hit: _Match | None = None
-            top = min(longest.get(norms[p], 1), n - p)
-            if top > 1 and norms[p] + " " + norms[p + 1] not in pairs:
-                top = 1  # "The" starts names of up to 14 words, but none goes on with this second word
-            for length in range(top, 0, -1):
-                key = norms[p] if length == 1 else " ".join(norms[p : p + length])
-                if key not in index:
+                continue  # "a'l": a particle once its apostrophe is left out, but not one in the text
+            w = norms[p]
+            v = starts[w]
+            top = v >> 1
+            if top > n - p:
+                top = n - p
+            recs: Sequence[tuple[_Cand, _Rec]] | None = None
+            # the longest name first; "The" starts names of up to 14 words, but few go on with the second word,
+            # and after a lower-case "the" or "al" a capital must follow ("the Gaza Strip")
+            if top > 1 and (first.upper or True in ups[i + 1 : content[p + top - 1] + 1]) \
+                    and w + " " + norms[p + 1] in pairs:
+                for length in range(top, 1, -1):
+                    key = " ".join(norms[p : p + length])
+                    if key in index:
+                        j = content[p + length - 1] + 1
+                        recs = self._accept(text, tokens, i, j, key)
+                        if recs is not None:
+                            break
+            if recs is None:
+                if not (v & 1 and first.upper):
+                    continue  # the word alone is no name (a lower-case particle alone is none)
+                j = i + 1
+                recs = self._accept(text, tokens, i, j, w)
+                if recs is None:
                     continue
-                i, j = content[p], content[p + length - 1] + 1
-                hit = self._accept(text, tokens, i, j, key, context, resolve)
-                if hit is not None:
-                    break
-            if hit is None:
-                p += 1
-                continue
-            i = hit.i
-            if i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in _ARTICLES \
+            nxt = every[j] if j < n_tokens else ""
+            if len(recs) == 1:
+                rec = recs[0][1]
+            elif len({r.country for _, r in recs}) == 1:
+                rec = max(recs, key=lambda cr: _rank(cr[1], None, nxt))[1]
+            else:
+                rec = max(recs, key=lambda cr: _rank(cr[1], context, nxt))[1]
+                if context is None and pending is not None:
+                    pending.append((len(out), recs, nxt, j))
+            if rec.feature in ("admin1", "region") and nxt in _ADMIN_NOUNS:
+                j += 1
+            if i >= 2 and every[i - 1] == "-" and every[i - 2] in _ARTICLES \
                     and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tokens[i].start:
-                hit = hit._replace(i=i - 2)  # "Al-Raqqa" when the gazetteer knows "Raqqa"
-            out.append(hit)
-            covered_until = hit.j
-            while p < n and content[p] < covered_until:
-                p += 1
-        out.extend(self._constructions(text, tokens, out))
-        out.sort(key=lambda m: m.i)
+                i -= 2  # "Al-Raqqa" when the gazetteer knows "Raqqa"
+            out.append(_Match(i, j, rec, rec.name))
+            covered_until = j
         return out
 
-    def _accept(self, text: str, tokens: list[Token], i: int, j: int, key: str, context: set[str | None] | None,
-                resolve: bool) -> _Match | None:
+    def _accept(self, text: str, tokens: list[Token], i: int, j: int, key: str
+                ) -> Sequence[tuple[_Cand, _Rec]] | None:
+        """The places that the name ``key`` at tokens ``i:j`` can be here, or ``None`` when it is no place
+        here."""
         first = tokens[i]
         if not first.upper and (first.norm not in _PARTICLES or not any(t.upper for t in tokens[i + 1 : j])):
             return None
-        cands = self._cands(key)
-        if not cands:
+        entry = self._keys.get(key) or self._key(key)
+        if entry is None:
             return None
-        all_caps = all(text[t.start : t.end].isupper() or not t.norm.isalpha() for t in tokens[i:j])
-        cands = [c for c in cands if not c.upper or all_caps]
-        if not cands:
-            return None
-        prev = _prev_norm(tokens, i)
-        nxt = tokens[j].norm if j < len(tokens) else ""
-        strong = nxt in _PLACE_NOUNS or self._of_construction(tokens, i) or _appositive_place(tokens, j)
-        ctx_loose = strong or prev in LOCATIVE or prev in _PLACE_VERBS
-        ctx_strict = strong or prev in _STRICT_LOCATIVE
-        if not ctx_strict and min(c.tier for c in cands) > 0:
-            ctx_apposition = self._apposition(text, tokens, j)
-            ctx_loose = ctx_loose or ctx_apposition
-            ctx_strict = ctx_strict or ctx_apposition
-        ok = [c for c in cands if c.tier == 0 or (c.tier == 1 and ctx_loose) or (c.tier == 2 and ctx_strict)]
-        if not ok:
-            return None
-        recs = [(c, self._rec(c.rec)) for c in ok]
-        if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in self._names:
+        caps_only = entry.upper and not all(text[t.start : t.end].isupper() or not t.norm.isalpha()
+                                            for t in tokens[i:j])
+        recs: Sequence[tuple[_Cand, _Rec]]
+        if entry.plain is not None:
+            recs = entry.plain
+            if caps_only:
+                recs = [cr for cr in recs if not cr[0].upper]
+                if not recs:
+                    return None
+            ctx_strict = True  # no context can drop a candidate of a plain key: no need to look
+        else:
+            cands: Sequence[_Cand] = entry.cands
+            min_tier = entry.min_tier
+            if caps_only:
+                cands = [c for c in cands if not c.upper]
+                if not cands:
+                    return None
+                min_tier = min(c.tier for c in cands)
+            prev = _prev_norm(tokens, i)
+            nxt = tokens[j].norm if j < len(tokens) else ""
+            # "X province", "the town of X" (or "the outskirts of X"), "X, a town near ..."
+            strong = nxt in _PLACE_NOUNS \
+                or (i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].norm in _OF_HEADS) \
+                or (nxt == "," and _appositive_place(tokens, j))
+            ctx_loose = strong or prev in LOCATIVE or prev in _PLACE_VERBS
+            ctx_strict = strong or prev in _STRICT_LOCATIVE
+            if not ctx_strict and min_tier > 0:
+                ctx_apposition = self._apposition(text, tokens, j)
+                ctx_loose = ctx_loose or ctx_apposition
+                ctx_strict = ctx_strict or ctx_apposition
+            admitted = None if caps_only else entry.admitted[ctx_loose + 2 * ctx_strict]
+            if admitted is None:
+                admitted = tuple((c, self._rec(c.rec)) for c in cands
+                                 if c.tier == 0 or (c.tier == 1 and ctx_loose) or (c.tier == 2 and ctx_strict))
+                if not caps_only:
+                    entry.admitted[ctx_loose + 2 * ctx_strict] = admitted
+            if not admitted:
+                return None
+            recs = admitted
+        if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in self._names_of_people:
             return None  # a person's name: "Michael Jordan", "Kerry Washington"
         if not ctx_strict:
             recs = [(c, r) for c, r in recs if not _looks_like_person(r, tokens, i, j, c.tier)]
             if not recs:
                 return None
-        if self._in_longer_name(text, tokens, i, j, recs):
-            return None
-        words = key.split(" ")
-        if len(words) > 1 and words[0] in self._never and words[-1] in _PLACE_NOUNS:
+        if entry.compound:
             return None  # "the German town of X" is not Germantown
         if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in _NAME_PREFIXES \
                 and tokens[i - 1].norm not in _PARTICLES:
             return None  # "Tal Afar", "Wadi Barada": the end of a longer name, not the place of that name
-        if resolve and context is None and len({r.country for _, r in recs}) > 1:
-            context = self._context_countries(text)
-        best = max(recs, key=lambda cr: _rank(cr[1], context if resolve else None, nxt))
-        rec = best[1]
-        if rec.feature in ("admin1", "region") and nxt in _ADMIN_NOUNS:
-            j += 1
-        return _Match(i, j, rec, rec.name)
+        # a longer proper name has a capitalised word right after the name or one of the two before it
+        if ((j < len(tokens) and tokens[j].upper) or (i > 0 and tokens[i - 1].upper)
+                or (i > 1 and tokens[i - 2].upper)) and self._in_longer_name(text, tokens, i, j, recs):
+            return None
+        return recs
 
-    def _in_longer_name(self, text: str, tokens: list[Token], i: int, j: int, recs: list[tuple[_Cand, _Rec]]
-                        ) -> bool:
+    def _in_longer_name(self, text: str, tokens: list[Token], i: int, j: int,
+                        recs: Sequence[tuple[_Cand, _Rec]]) -> bool:
         """Whether the name is part of a longer proper name: "the Free Syrian Army", "the New York Times",
-        "Ahrar al-Sham", "Fatah Halab", "the Islamic State of Iraq" (not in a headline's title case)."""
-        if _title_case(tokens, i, j):
-            return False
+        "Ahrar al-Sham", "Fatah Halab", "the Islamic State of Iraq" (not in a headline's title case, looked at
+        last)."""
         n = len(tokens)
         after_locative = i > 0 and tokens[i - 1].norm in _STRICT_LOCATIVE  # "in Mir Ali", "at Tal Kroum"
         if j < n and not after_locative:
@@ -402,21 +590,19 @@ class Gazetteer:
             w = t.norm
             if t.upper and w.isalpha() and w not in _PLACE_NOUNS and w not in _OF_HEADS and w not in _LANDMARKS \
                     and w not in _WEEKDAYS_MONTHS and w not in _DIRECTIONS and w not in _FACILITIES:
-                return True  # "the Free Syrian Army", "the Washington Post"
+                return not _title_case(tokens, i, j)  # "the Free Syrian Army", "the Washington Post"
         if i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].upper and tokens[i - 2].norm in _ORG_NOUNS:
-            return True  # "the Islamic State of Iraq", "the Revolutionary Armed Forces of Colombia"
-        if i >= 2 and tokens[i - 2].norm not in LOCATIVE and not all(r.feature == "country" for _, r in recs):
+            # "the Islamic State of Iraq", "the Revolutionary Armed Forces of Colombia"
+            return not _title_case(tokens, i, j)
+        if i >= 2 and tokens[i - 2].norm not in LOCATIVE:
             t = tokens[i - 1]
             w = t.norm
             if t.upper and w.isalpha() and not text[t.start : t.end].isupper() and w not in _DIRECTIONS \
                     and w not in LOCATIVE and w not in _FUNCTION and w not in _NAME_PREFIXES \
-                    and w not in _PLACE_ADJECTIVES and (w not in self._never or w in _TITLES):
-                return True  # "Ahrar al-Sham", "Fatah Halab" (but "through Midtown Manhattan")
+                    and w not in _PLACE_ADJECTIVES and (w not in self._never or w in _TITLES) \
+                    and not all(r.feature == "country" for _, r in recs):
+                return not _title_case(tokens, i, j)  # "Ahrar al-Sham", "Fatah Halab" (but "through Midtown Manhattan")
         return False
-
-    def _of_construction(self, tokens: list[Token], i: int) -> bool:
-        """``the town of X``, ``the outskirts of X``."""
-        return i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].norm in _OF_HEADS
 
     def _apposition(self, text: str, tokens: list[Token], j: int) -> bool:
         """``X, Alabama`` / ``X, Pakistan``: a comma and a country or division right after."""
@@ -431,14 +617,25 @@ class Gazetteer:
                     return True
         return False
 
-    def _constructions(self, text: str, tokens: list[Token], found: list[_Match]) -> list[_Match]:
-        """Unknown capitalised names in unmistakable place constructions ("the village of X", "in X district")."""
+    def _constructions(self, text: str, tokens: list[Token], every: list[str], ups: list[bool],
+                       found: list[_Match]) -> list[_Match]:
+        """Unknown capitalised names in unmistakable place constructions ("the village of X", "in X district").
+        ``every`` and ``ups`` hold the tokens' norms and capitals; each rule looks only at the tokens that can
+        trigger it."""
+        n = len(tokens)
+        # every rule wants a capital right before or after its word
+        trigger = [k for k, w in enumerate(every)
+                   if w in _CONSTRUCTION_WORDS and ((k and ups[k - 1]) or (k + 1 < n and ups[k + 1]))]
+        out: list[_Match] = []
+        if not trigger:
+            return out
         taken: set[int] = set()
         for m in found:
             taken.update(range(m.i, m.j))
-        out: list[_Match] = []
-        n = len(tokens)
-        for k, t in enumerate(tokens):
+        for k in trigger:
+            if every[k] not in _OF_OR_PLACE_NOUN:
+                continue
+            t = tokens[k]
             if t.norm == "of" and k > 0 and k + 1 < n and tokens[k - 1].norm in _OF_HEADS and tokens[k + 1].upper \
                     and not tokens[k - 1].upper:  # not "the Islamic State of X"
                 i = k + 1
@@ -483,21 +680,25 @@ class Gazetteer:
                     out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
                     taken.update(range(i, j))
         # "the Thardeh Mountains", "Kuweires Military Airport", "near the Kissufim crossing"
-        for k, t in enumerate(tokens):
-            if t.norm not in _LANDMARKS or k == 0 or not tokens[k - 1].upper or k - 1 in taken or k in taken:
+        for k in trigger:
+            if every[k] not in _LANDMARKS:
                 continue
-            if not t.upper and _prev_norm(tokens, self._name_start(tokens, k)) not in LOCATIVE:
+            if k == 0 or not tokens[k - 1].upper or k - 1 in taken or k in taken:
                 continue
             i = self._name_start(tokens, k)
+            if not tokens[k].upper and _prev_norm(tokens, i) not in LOCATIVE:
+                continue
             if i >= k or taken.intersection(range(i, k + 1)) or not self._plausible(tokens, i, k):
                 continue
             out.append(_Match(i, k + 1, None, text[tokens[i].start : tokens[k].end]))
             taken.update(range(i, k + 1))
         # "near Baqouba", "20 km north of Kinsibba", "in Hawija, a town near Kirkuk"
-        for k, t in enumerate(tokens):
+        for k in trigger:
+            if every[k] not in _NEAR_OR_LOCATIVE:
+                continue
             if k + 1 >= n or k + 1 in taken or not tokens[k + 1].upper or not tokens[k + 1].norm.isalpha():
                 continue
-            w = t.norm
+            w = every[k]
             near = w in ("near", "outside") or (
                 w == "of" and k > 0 and tokens[k - 1].norm in _DIRECTIONS and k > 1
                 and (tokens[k - 2].norm in _UNITS or tokens[k - 2].norm in ("just", "kilometers", "miles")))
@@ -566,21 +767,28 @@ class Gazetteer:
         if getattr(local, "text", None) is text:
             got: set[str | None] = local.countries
             return got
-        countries: set[str | None] = set()
         tokens = tokenize(text)
-        for m in self._scan(text, tokens, set(), resolve=False):
+        countries = self._countries(tokens, self._scan(text, tokens, None, resolve=False))
+        local.text = text
+        local.countries = countries
+        return countries
+
+    def _countries(self, tokens: list[Token], found: list[_Match]) -> set[str | None]:
+        """The countries of the names found without resolving (:meth:`_scan`) that name no other country."""
+        countries: set[str | None] = set()
+        for m in found:
             if m.rec is None or m.rec.country is None:
                 continue
             key = " ".join(_norm(t) for t in tokens[m.i : m.j] if t.norm not in _DROP)
-            cands = self._cands(key) or []
-            # the countries of the name's main (tier 0) places, or of all its places when it has none: a
-            # minor town name shared by several countries ("Mercedes") names none of them
-            main = [c for c in cands if c.tier == 0] or cands
-            owners = {self._rec(c.rec).country for c in main} | {m.rec.country}
-            if len(owners) == 1:
+            owners = self._owners.get(key)
+            if owners is None:
+                cands = self._cands(key) or ()
+                # the countries of the name's main (tier 0) places, or of all its places when it has none: a
+                # minor town name shared by several countries ("Mercedes") names none of them
+                main = [c for c in cands if c.tier == 0] or cands
+                owners = self._owners[key] = frozenset({self._rec(c.rec).country for c in main})
+            if not owners or (len(owners) == 1 and m.rec.country in owners):
                 countries.add(m.rec.country)
-        local.text = text
-        local.countries = countries
         return countries
 
 
@@ -676,9 +884,14 @@ _PLACE_VERBS: Final = frozenset(
 )
 
 
+def _person_like(r: _Rec) -> bool:
+    """Whether a place could be taken for a person's name (:func:`_looks_like_person`): a small city."""
+    return r.feature == "city" and not r.capital and r.population < 1_000_000
+
+
 def _looks_like_person(r: _Rec, tokens: list[Token], i: int, j: int, tier: int) -> bool:
     """A small city named like a person: after a title, inside a longer capitalised name, or before "said"."""
-    if r.feature != "city" or r.capital or r.population >= 1_000_000:
+    if not _person_like(r):
         return False
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None:
@@ -707,6 +920,8 @@ _NAME_PREFIXES: Final = frozenset(
     "wadi jabal jebel".split()
 )
 """Words that begin place names (never places alone, but fine in a longer unknown name)."""
+_CONSTRUCTION_WORDS: Final = _OF_OR_PLACE_NOUN | _LANDMARKS | _NEAR_OR_LOCATIVE
+"""The words that trigger some rule of ``Gazetteer._constructions``."""
 _UNITS: Final = frozenset("km kilometres kilometers kms miles mile metres meters".split())
 _WEEKDAYS_MONTHS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
