@@ -69,8 +69,8 @@ class _Match(NamedTuple):
 class _Sentence:
     """Per-sentence state for matching."""
 
-    __slots__ = ("_skip", "appositions", "chain_start", "groups_at", "in_mention", "inside", "lex", "mention_at", "n",
-                 "norms", "pair", "passive", "tokens")
+    __slots__ = ("_skip", "appositions", "chain_start", "failed", "groups_at", "in_mention", "inside", "lex",
+                 "mention_at", "n", "norms", "pair", "passive", "tokens")
 
     def __init__(self, tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> None:
         self.tokens = tokens
@@ -82,6 +82,7 @@ class _Sentence:
         self.inside: list[bool] = []
         self.chain_start = -1  # the token before the current verb's auxiliaries
         self.pair: bool | None = None  # whether the current verb's subject is a compound ("X and Y"); lazily
+        self.failed: set[tuple[int, int]] = set()  # (element, position) of the gaps that failed in this match
         self.mention_at: dict[int, ActorMention] = {}
         self.in_mention = [False] * self.n
         for m in mentions:
@@ -238,8 +239,8 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             if r is not None:
                 return r
         return None
-    # a literal next can only match where its first word stands: test that here, before a recursive call
-    firsts = els[k + 1].firsts if k + 1 < len(els) and els[k + 1].kind == "lit" else None
+    # the rest can only match where one of its first words stands: test that here, before a recursive call
+    firsts = pat.starts[k + 1]
     if el.kind == "opt":
         for end in _alts(s, el, pos):
             r = _match(s, pat, k + 1, end)
@@ -249,25 +250,34 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             return None
         return _match(s, pat, k + 1, pos)
     if el.kind == "gap":
+        # "(in|at) * (on|in) * {demanding|...}": after several gaps the same rest is tried at the same place again
+        # and again; its failure there is remembered (the outcome depends on the element and the place only)
+        failed = s.failed
+        if (k, pos) in failed:
+            return None
         q = pos
         words = 0
         norms = s.norms
+        n = s.n
         while True:
-            if firsts is None or (q < s.n and norms[q] in firsts):
+            if firsts is None or (q < n and norms[q] in firsts):
                 r = _match(s, pat, k + 1, q)
                 if r is not None:
                     return r
-            if q >= s.n or words >= 4:
-                return None
-            if s.tokens[q].norm == '"':
+            if q >= n or words >= 4:
+                break
+            norm = norms[q]
+            if norm == '"':
                 q += 1  # 'rejected as "baseless" the charges': quotation marks inside a gap are not words
                 continue
             if not (s.skippable(q) or s.gap_word(q, pos)):
-                return None
-            if s.tokens[q].norm in W.UNDOING_NOUNS and q + 1 < s.n and s.tokens[q + 1].norm in ("of", "to"):
-                return None  # "announced the lifting of martial law" is not declaring it
+                break
+            if norm in W.UNDOING_NOUNS and q + 1 < n and norms[q + 1] in ("of", "to"):
+                break  # "announced the lifting of martial law" is not declaring it
             q += 1
             words += 1
+        failed.add((k, pos))
+        return None
     # target or source slot ("target!" is a target that must be an actor: ``+!`` in the dictionary)
     required = el.kind == "target!"
     if (el.kind == "target" or required) and s.passive:
@@ -1010,22 +1020,15 @@ def find_events(
 def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:
     """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``."""
     nxt = s.norms[after] if after < s.n else ""
-    ahead = set(s.norms[after : after + 24])
+    ahead = s.norms[after : after + 24]
     if isinstance(cands, PatternList):
-        # only the patterns whose next word can be this one and whose most selective required word is ahead
-        cands = cands.matchable(nxt, ahead)
-    for cp in cands:
-        if cp.first is not None and nxt not in cp.first:
-            continue
-        needs = cp.needs
-        if needs:
-            missing = False
-            for need in needs:
-                if ahead.isdisjoint(need):
-                    missing = True
-                    break
-            if missing:
-                continue
+        # only the patterns whose next word can be this one and whose required words are all ahead
+        tried = cands.matchable(nxt, ahead)
+    else:
+        words = set(ahead)
+        tried = [cp for cp in cands if (cp.first is None or nxt in cp.first)
+                 and not any(words.isdisjoint(need) for need in cp.needs)]
+    for cp in tried:
         if cp.entry.noun_head and s.passive:
             continue
         if cp.before and not _before_ok(s, cp.before, len(cp.before), i - 1):
@@ -1035,6 +1038,7 @@ def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tup
             if not s.seq(pos, cp.head_rest):
                 continue
             pos += len(cp.head_rest)
+        s.failed.clear()
         if s.passive and cp.entry.before and _own_source(cp):
             s.passive = False  # "$ * [deploy] to +": the pattern places its source itself, so no passive reading
             r = _match(s, cp, 0, pos)
