@@ -214,41 +214,46 @@ class _Sentence:
         return True
 
 
-def _alts(s: _Sentence, el: CElement, pos: int) -> list[int]:
-    """End positions of the alternatives of a lit/opt element that match at ``pos``, longest first."""
-    if pos >= s.n:
-        return []
-    rests = el.firsts.get(s.norms[pos])
-    if not rests:
-        return []
-    return [pos + 1 + len(rest) for rest in rests if s.seq(pos + 1, rest)]
-
-
 _CLAUSE_MODALS = frozenset(["must", "should", "shall"])
 """Modals between a target and the verb of its clause that a pattern's words need not spell out."""
 
 
 def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | None:
     els = pat.after
-    if k == len(els):
-        return _Match(pos, None, None, None)
-    el = els[k]
-    if el.kind == "lit":
-        for end in _alts(s, el, pos):
+    size = len(els)
+    norms = s.norms
+    n = s.n
+    while True:  # words and optional words go on here: the last way on needs no call of its own
+        if k == size:
+            return _Match(pos, None, None, None)
+        el = els[k]
+        kind = el.kind
+        if kind != "lit" and kind != "opt":
+            break
+        # the ends of the alternatives that match here, longest first
+        rests = el.firsts.get(norms[pos]) if pos < n else None
+        ends = [pos + 1 + len(rest) for rest in rests if not rest or s.seq(pos + 1, rest)] if rests else []
+        if kind == "lit":
+            if not ends:
+                return None
+            for end in ends[:-1]:
+                r = _match(s, pat, k + 1, end)
+                if r is not None:
+                    return r
+            pos = ends[-1]
+            k += 1
+            continue
+        for end in ends:
             r = _match(s, pat, k + 1, end)
             if r is not None:
                 return r
-        return None
+        # absent: the rest can only match where one of its first words stands
+        firsts = pat.starts[k + 1]
+        if firsts is not None and (pos >= n or norms[pos] not in firsts):
+            return None
+        k += 1
     # the rest can only match where one of its first words stands: test that here, before a recursive call
     firsts = pat.starts[k + 1]
-    if el.kind == "opt":
-        for end in _alts(s, el, pos):
-            r = _match(s, pat, k + 1, end)
-            if r is not None:
-                return r
-        if firsts is not None and (pos >= s.n or s.norms[pos] not in firsts):
-            return None
-        return _match(s, pat, k + 1, pos)
     if el.kind == "gap":
         # "(in|at) * (on|in) * {demanding|...}": after several gaps the same rest is tried at the same place again
         # and again; its failure there is remembered (the outcome depends on the element and the place only)
@@ -257,8 +262,6 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             return None
         q = pos
         words = 0
-        norms = s.norms
-        n = s.n
         while True:
             if firsts is None or (q < n and norms[q] in firsts):
                 r = _match(s, pat, k + 1, q)

@@ -304,9 +304,10 @@ class _Index(NamedTuple):
     """The patterns that may start with any word after the head."""
     by_next: dict[str, int]
     """A word -> the patterns whose first word after the head may be it."""
-    by_need: dict[str, tuple[int, int, int]]
-    """A word of any required element -> for each of a pattern's three most selective required elements (its
-    first, second, third by number of first words), the patterns whose element of that rank can start with it."""
+    by_need: tuple[dict[str, int], dict[str, int], dict[str, int]]
+    """For each of a pattern's three most selective required elements (its first, second, third by number of
+    first words): a word of any required element -> the patterns whose element of that rank can start with it.
+    (Three dicts of ints rather than one of tuples: the garbage collector does not track them.)"""
     fewer: tuple[int, int, int]
     """For each rank, the patterns with no required element of that rank (they need nothing there)."""
     many: int
@@ -367,9 +368,7 @@ class PatternList(list[CompiledPattern]):
                 for w in need:
                     rank[w] |= bits
             ranks.append(rank)
-        r0, r1, r2 = ranks
-        by_need = {w: (r0[w], r1[w], r2[w]) for w in words}
-        index = _Index(any_next, by_next, by_need, (fewer[0], fewer[1], fewer[2]), many)
+        index = _Index(any_next, by_next, (ranks[0], ranks[1], ranks[2]), (fewer[0], fewer[1], fewer[2]), many)
         self._index = index  # idempotent: threads racing here store equal indexes
         return index
 
@@ -381,14 +380,13 @@ class PatternList(list[CompiledPattern]):
         cands = index.any_next | index.by_next.get(nxt, 0)
         if not cands:
             return []
-        by_need = index.by_need
-        present = by_need.keys() & ahead  # the words ahead that some required element can start with
+        r0, r1, r2 = index.by_need
+        present = r0.keys() & ahead  # the words ahead that some required element can start with
         m0, m1, m2 = index.fewer
         for w in present:
-            b0, b1, b2 = by_need[w]
-            m0 |= b0
-            m1 |= b1
-            m2 |= b2
+            m0 |= r0[w]
+            m1 |= r1[w]
+            m2 |= r2[w]
         cands &= m0 & m1 & m2
         out: list[CompiledPattern] = []
         many = index.many
