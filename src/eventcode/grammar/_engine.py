@@ -260,6 +260,12 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         failed = s.failed
         if (k, pos) in failed:
             return None
+        reach = pat.reach[k]
+        if reach is not None:
+            # the literal after this run of gaps and optional words must start within its reach
+            near = norms[pos : pos + reach[0] + 1]
+            if reach[1].isdisjoint(near) and '"' not in near:
+                return None
         q = pos
         words = 0
         while True:
@@ -346,8 +352,10 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         span = (pos, q) if q > pos else None
         return _Match(pos, None, span, None) if el.kind == "target" else _Match(pos, None, None, None)
     for g2 in range(6):
-        if g2 and (pos + g2 - 1 >= s.n or not s.skippable(pos + g2 - 1)):
+        if g2 and (pos + g2 - 1 >= n or not s.skippable(pos + g2 - 1)):
             break
+        if firsts is not None and (pos + g2 >= n or norms[pos + g2] not in firsts):
+            continue
         r = _match(s, pat, k + 1, pos + g2)
         if r is not None:
             content = any(s.tokens[x].norm not in W.SKIPPABLE for x in range(pos, pos + g2))
@@ -524,11 +532,13 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
     """Nearest actor group left of ``start`` in the clause; or a pronoun; returns (group, pronoun, index)."""
     p = start
     first_word = True
+    norms = s.norms
+    in_mention = s.in_mention
     while p >= floor:
         if inside[p]:
             p -= 1
             continue
-        norm = s.tokens[p].norm
+        norm = norms[p]
         if norm == ")":
             # "Amnesty International (AI) accused ...": skip a short parenthesis
             q = p - 1
@@ -540,8 +550,8 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
             break
         if norm in W.BOUNDARY or norm in (";", ":"):
             break
-        m = s.mention_at.get(p)
-        if m is None:
+        m = s.mention_at.get(p) if in_mention[p] else None
+        if m is None and in_mention[p]:
             # a mention ending here?
             for q in range(max(floor, p - 8), p + 1):
                 mm = s.mention_at.get(q)
@@ -754,11 +764,21 @@ def find_events(
         if not cands or covered[i] or i <= consumed_until:
             i += 1
             continue
+        # the patterns that can match after the verb, or after a time phrase there ("agreed on Monday that",
+        # "urged today ..."); when there are none, only a reduced relative's trace can come of this verb
+        tried = _tried(s, cands, a0)
+        q = _after_time(s, a0) if a0 < n and (norms[a0] in W.TIME_WORDS or norms[a0] == "on") else a0
+        tried_later = _tried(s, cands, q) if q > a0 else []
+        if not tried and not tried_later and not _reduced_relative(s, tokens, i, covered):
+            i += 1
+            continue
         if i > 0 and _noun_use(lex, tokens, i, covered):
             cands = cands.nouns() if isinstance(cands, PatternList) else [c for c in cands if c.entry.noun_head]
             if not cands:
                 i += 1
                 continue
+            tried = [cp for cp in tried if cp.entry.noun_head]
+            tried_later = [cp for cp in tried_later if cp.entry.noun_head]
         chain_start, chain = _aux_chain(tokens, i)
         if not chain and _reduced_relative(s, tokens, i, covered):
             trace.append(Trace(i, tok.norm, "participle after a noun: describes the noun, not an event"))
@@ -775,11 +795,9 @@ def find_events(
             s.passive = False  # "is opposed to the plan": an adjective taking an object, not a passive
         s.chain_start = chain_start
         s.pair = None
-        best = _best(s, cands, i, a0)
-        if best is None and a0 < n and (tokens[a0].norm in W.TIME_WORDS or tokens[a0].norm == "on"):
-            q = _after_time(s, a0)  # "agreed on Monday that", "urged today ...": a time phrase after the verb
-            if q > a0:
-                best = _best(s, cands, i, q)
+        best = _best(s, tried, i, a0)
+        if best is None and tried_later:
+            best = _best(s, tried_later, i, q)
         if best is None:
             i += 1
             continue
@@ -972,7 +990,7 @@ def find_events(
                 was_passive = s.passive
                 s.passive = False
                 s.pair = False
-                eb = _best(s, ecands, v, v + 1) if ecands else None
+                eb = _best(s, _tried(s, ecands, v + 1), v, v + 1) if ecands else None
                 s.passive = was_passive
                 if eb is not None:
                     ecp, er = eb
@@ -1020,17 +1038,21 @@ def find_events(
     return kept, trace, pronouns
 
 
-def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:
-    """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``."""
+def _tried(s: _Sentence, cands: list[CompiledPattern], after: int) -> list[CompiledPattern]:
+    """The patterns (in order) that may match with their words starting at ``after``: those whose next word can
+    be the one there and whose required words are all ahead. Any other pattern cannot match there."""
     nxt = s.norms[after] if after < s.n else ""
     ahead = s.norms[after : after + 24]
     if isinstance(cands, PatternList):
-        # only the patterns whose next word can be this one and whose required words are all ahead
-        tried = cands.matchable(nxt, ahead)
-    else:
-        words = set(ahead)
-        tried = [cp for cp in cands if (cp.first is None or nxt in cp.first)
-                 and not any(words.isdisjoint(need) for need in cp.needs)]
+        return cands.matchable(nxt, ahead)
+    words = set(ahead)
+    return [cp for cp in cands if (cp.first is None or nxt in cp.first)
+            and not any(words.isdisjoint(need) for need in cp.needs)]
+
+
+def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:
+    """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``, of the
+    patterns :func:`_tried` there."""
     for cp in tried:
         if cp.entry.noun_head and s.passive:
             continue

@@ -59,6 +59,10 @@ class CompiledPattern(NamedTuple):
     starts: tuple[frozenset[str] | None, ...] = ()
     """For each ``k`` up to ``len(after)``: the tokens one of which must stand where ``after[k:]`` starts to match
     there (None: any token, or the end of the sentence). Lets the matcher skip positions without trying them."""
+    reach: tuple[tuple[int, frozenset[str]] | None, ...] = ()
+    """For each ``k`` where a run of gaps and optional elements leads to a literal: how many words the run can
+    pass over at most (a gap four, an optional element its longest alternative; quotation marks aside) and the
+    literal's first tokens, one of which must stand that near (None for the other elements)."""
 
 
 class CompiledLexicon(NamedTuple):
@@ -262,6 +266,23 @@ class _PatternCompiler:
                 out.append(None)
         return tuple(reversed(out))
 
+    def _reach(self, after: tuple[CElement, ...]) -> tuple[tuple[int, frozenset[str]] | None, ...]:
+        out: list[tuple[int, frozenset[str]] | None] = []
+        for k in range(len(after)):
+            got: tuple[int, frozenset[str]] | None = None
+            words = 0
+            for el in after[k:]:
+                if el.kind == "gap":
+                    words += 4
+                elif el.kind == "opt":
+                    words += 1 + max((len(rest) for rests in el.firsts.values() for rest in rests), default=0)
+                else:
+                    if el.kind == "lit":
+                        got = (words, self._first_tokens(el))
+                    break
+            out.append(got if got is not None and after[k].kind == "gap" else None)
+        return tuple(out)
+
     def pattern(self, index: int) -> CompiledPattern:
         """The compiled pattern at this index of the lexicon's patterns."""
         cp = self._done.get(index)
@@ -278,7 +299,7 @@ class _PatternCompiler:
         before = tuple(self._cel(el, p.source) for el in p.before if el.kind in ("lit", "class", "opt", "gap"))
         needs = tuple(self._first_tokens(el) for el in after if el.kind == "lit" and el.firsts)
         cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs,
-                             self._starts(after))
+                             self._starts(after), self._reach(after))
         self._done[index] = cp
         return cp
 
