@@ -740,6 +740,7 @@ def find_events(
     covered = s.in_mention  # the tokens inside an actor mention
     conditionals = [k for k, w in enumerate(norms) if w in W.CONDITIONAL]
     first_conditional = conditionals[0] if conditionals else n
+    last_conditional = conditionals[-1] if conditionals else -1
     found: list[Found] = []
     trace: list[Trace] = []
     pronouns: list[tuple[int, str]] = []
@@ -844,8 +845,8 @@ def find_events(
             code = _intent(code)
             notes.append("intent")
         if not noun:
-            if any(w in W.NEGATION for w in chain):
-                announced = any(w in W.FUTURE or w in ("would", "'d") for w in chain)
+            if not W.NEGATION.isdisjoint(chain):
+                announced = not _ANNOUNCING.isdisjoint(chain)
                 refusal = _refusal(code) if announced else None
                 if refusal is None:
                     trace.append(Trace(i, cp.entry.text, "negated"))
@@ -853,27 +854,26 @@ def find_events(
                     continue
                 code = refusal  # "will not release the hostages": a refusal (1243)
                 notes.append("refusal")
-            obligation = "must" in chain or ("to" in chain and any(w in ("has", "have", "had") for w in chain))
+            obligation = "must" in chain or ("to" in chain and not _HAS.isdisjoint(chain))
             if obligation and first_conditional > i and _demand(code) is not None:
                 code = _demand(code) or code  # "Sudan must return the helicopter": a demand on Sudan
                 notes.append("demand")
-            elif ("would" in chain and not (set(chain) & (W.HYPOTHETICAL - {"would", "'d"}))
+            elif ("would" in chain and _OTHER_MODALS.isdisjoint(chain)
                   and not _in_condition(tokens, conditionals, i)
-                  and (any(t.norm in W.REPORTING for t in tokens[:chain_start + 1])
-                       or any(k > i for k in conditionals))):
+                  and (not W.REPORTING.isdisjoint(norms[:chain_start + 1]) or last_conditional > i)):
                 # "the rebels said they would release ...": an announced intention; "X would close the strait
                 # unless ...": a conditional threat (or offer)
                 code = _intent(code)
                 notes.append("intent")
-            elif (any(w in ("may", "might", "could") for w in chain) and any(k > i for k in conditionals)
+            elif (not _MAYBE.isdisjoint(chain) and last_conditional > i
                   and not _in_condition(tokens, conditionals, i) and _intent(code).startswith("13")):
                 code = _intent(code)  # "X may halt its mediation if ...": a conditional threat
                 notes.append("intent")
-            elif any(w in W.HYPOTHETICAL for w in chain) or _in_condition(tokens, conditionals, i):
+            elif not W.HYPOTHETICAL.isdisjoint(chain) or _in_condition(tokens, conditionals, i):
                 trace.append(Trace(i, cp.entry.text, "hypothetical or conditional"))
                 i = r.end if r.end > i else i + 1
                 continue
-            if (any(w in W.FUTURE for w in chain) or ("going" in chain and "to" in chain)) and "refusal" not in notes:
+            if (not W.FUTURE.isdisjoint(chain) or ("going" in chain and "to" in chain)) and "refusal" not in notes:
                 code = _intent(code)
                 if "intent" not in notes:
                     notes.append("intent")
@@ -1022,7 +1022,8 @@ def find_events(
         # indices into found were recorded for pronouns: remap
         remap = {id(f): k for k, f in enumerate(kept)}
         pronouns = [(remap[id(found[x])], kind) for x, kind in pronouns if found[x].code]
-    if any(f.code != "010" for f in kept) and any(f.code == "010" for f in kept):
+    codes = {f.code for f in kept}
+    if "010" in codes and len(codes) > 1:  # plain statements and other events
         dropped = [f for f in kept if f.code == "010"]
         for f in dropped:
             trace.append(Trace(f.head, f.pattern.entry.text, "plain statement dropped: another event is coded"))
@@ -1073,6 +1074,12 @@ def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tup
         if r is not None:
             return cp, r
     return None
+
+
+_ANNOUNCING = W.FUTURE | {"would", "'d"}
+_HAS = frozenset(["has", "have", "had"])
+_OTHER_MODALS = W.HYPOTHETICAL - {"would", "'d"}
+_MAYBE = frozenset(["may", "might", "could"])
 
 
 def _own_source(cp: CompiledPattern) -> bool:

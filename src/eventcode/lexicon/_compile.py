@@ -248,40 +248,44 @@ class _PatternCompiler:
         self._firsts[id(ce)] = (ce, f)
         return f
 
-    def _starts(self, after: tuple[CElement, ...]) -> tuple[frozenset[str] | None, ...]:
-        # Right to left: a literal starts with one of its first tokens; an optional element with one of its own
-        # or, absent, with what follows it; a gap, a slot or the end may stand before anything.
-        out: list[frozenset[str] | None] = [None]
+    def _lookahead(self, after: tuple[CElement, ...]) -> tuple[tuple[frozenset[str] | None, ...],
+                                                             tuple[tuple[int, frozenset[str]] | None, ...]]:
+        """A pattern's ``starts`` and ``reach``, worked out right to left in one pass."""
+        # starts: a literal starts with one of its first tokens; an optional element with one of its own or,
+        # absent, with what follows it; a gap, a slot or the end may stand before anything.
+        starts: list[frozenset[str] | None] = [None]
+        reach: list[tuple[int, frozenset[str]] | None] = []
+        run: tuple[int, frozenset[str]] | None = None  # the words a run of gaps and options before a literal passes
         for el in reversed(after):
-            nxt = out[-1]
-            if el.kind == "lit":
-                out.append(self._first_tokens(el))
-            elif el.kind == "opt" and nxt is not None:
+            nxt = starts[-1]
+            kind = el.kind
+            if kind == "lit":
+                first = self._first_tokens(el)
+                starts.append(first)
+                run = (0, first)
+                reach.append(None)
+                continue
+            if kind == "opt" and nxt is not None:
                 key = (self._first_tokens(el), nxt)
                 got = self._unions.get(key)
                 if got is None:
                     got = self._unions[key] = key[0] | nxt
-                out.append(got)
+                starts.append(got)
             else:
-                out.append(None)
-        return tuple(reversed(out))
-
-    def _reach(self, after: tuple[CElement, ...]) -> tuple[tuple[int, frozenset[str]] | None, ...]:
-        out: list[tuple[int, frozenset[str]] | None] = []
-        for k in range(len(after)):
-            got: tuple[int, frozenset[str]] | None = None
-            words = 0
-            for el in after[k:]:
-                if el.kind == "gap":
-                    words += 4
-                elif el.kind == "opt":
-                    words += 1 + max((len(rest) for rests in el.firsts.values() for rest in rests), default=0)
-                else:
-                    if el.kind == "lit":
-                        got = (words, self._first_tokens(el))
-                    break
-            out.append(got if got is not None and after[k].kind == "gap" else None)
-        return tuple(out)
+                starts.append(None)
+            if kind == "gap" and run is not None:
+                run = (run[0] + 4, run[1])
+                reach.append(run)
+                continue
+            if kind == "opt" and run is not None:
+                run = (run[0] + 1 + max((len(rest) for rests in el.firsts.values() for rest in rests), default=0),
+                       run[1])
+            elif kind != "opt":
+                run = None
+            reach.append(None)
+        starts.reverse()
+        reach.reverse()
+        return tuple(starts), tuple(reach)
 
     def pattern(self, index: int) -> CompiledPattern:
         """The compiled pattern at this index of the lexicon's patterns."""
@@ -299,7 +303,7 @@ class _PatternCompiler:
         before = tuple(self._cel(el, p.source) for el in p.before if el.kind in ("lit", "class", "opt", "gap"))
         needs = tuple(self._first_tokens(el) for el in after if el.kind == "lit" and el.firsts)
         cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs,
-                             self._starts(after), self._reach(after))
+                             *self._lookahead(after))
         self._done[index] = cp
         return cp
 
