@@ -87,8 +87,7 @@ class _Sentence:
         self.in_mention = [False] * self.n
         for m in mentions:
             self.mention_at[m.i] = m
-            for x in range(m.i, m.j):
-                self.in_mention[x] = True
+            self.in_mention[m.i : m.j] = [True] * (m.j - m.i)
         self.appositions = _appositions(tokens, mentions, lex)
         self.groups_at: dict[int, Group] = {}
         k = 0
@@ -101,9 +100,7 @@ class _Sentence:
                 between = self.norms[members[-1].j : nxt.i]
                 if closed and between[:1] == [","]:
                     break  # "fighting between the Taliban and government forces, the Pentagon said"
-                if between in (["and"], [","], [",", "and"], ["&"], ["as", "well", "as"], ["or"], ["and", "the"],
-                               [",", "the"], [",", "and", "the"], ["and", "its"], ["and", "their"], ["and", "his"],
-                               ["and", "her"]) or (
+                if tuple(between) in _JOINERS or (
                         between[:2] == ["and", "other"] and len(between) <= 4
                         and all(t.isalpha() and t not in W.SKIPPABLE for t in between[2:])):
                     # "Japan and other rich nations": the other members of a class
@@ -214,6 +211,12 @@ class _Sentence:
         return True
 
 
+_JOINERS = frozenset([("and",), (",",), (",", "and"), ("&",), ("as", "well", "as"), ("or",), ("and", "the"),
+                       (",", "the"), (",", "and", "the"), ("and", "its"), ("and", "their"), ("and", "his"),
+                       ("and", "her")])
+"""The words that join two actors into one group ("X and Y", "X, Y", "X as well as Y")."""
+
+
 _CLAUSE_MODALS = frozenset(["must", "should", "shall"])
 """Modals between a target and the verb of its clause that a pattern's words need not spell out."""
 
@@ -279,7 +282,8 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             if norm == '"':
                 q += 1  # 'rejected as "baseless" the charges': quotation marks inside a gap are not words
                 continue
-            if not (s.skippable(q) or s.gap_word(q, pos)):
+            skip = s._skip[q]  # skippable(q), inline when known
+            if not ((s.skippable(q) if skip is None else skip) or s.gap_word(q, pos)):
                 break
             if norm in W.UNDOING_NOUNS and q + 1 < n and norms[q + 1] in ("of", "to"):
                 break  # "announced the lifting of martial law" is not declaring it
@@ -747,12 +751,16 @@ def find_events(
     consumed_until = -1
     head_events: dict[int, int] = {}  # head token -> index in found
     verbs = lex.verbs
+    # most words are not verbs: only the verb forms and prefixes are visited (in order; a match ending further on
+    # moves ``i`` past the ones it covers)
+    heads = verbs.keys() & norms
+    heads.update(W.VERB_PREFIXES.intersection(norms))
     i = 0
-    while i < n:
-        hnorm = norms[i]
-        if hnorm not in verbs and hnorm not in W.VERB_PREFIXES:
-            i += 1  # most words are not verbs: one set lookup, no pattern work
+    for at in [k for k, w in enumerate(norms) if w in heads] if heads else ():
+        if at < i:
             continue
+        i = at
+        hnorm = norms[i]
         tok = tokens[i]
         a0 = i + 1  # where the words after the verb start
         cands = verbs.get(hnorm)
