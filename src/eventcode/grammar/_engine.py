@@ -69,8 +69,8 @@ class _Match(NamedTuple):
 class _Sentence:
     """Per-sentence state for matching."""
 
-    __slots__ = ("_skip", "appositions", "chain_start", "groups_at", "in_mention", "inside", "lex", "mention_at", "n",
-                 "norms", "pair", "passive", "tokens")
+    __slots__ = ("_skip", "appositions", "chain_start", "failed", "groups_at", "in_mention", "inside", "lex",
+                 "mention_at", "n", "norms", "pair", "passive", "tokens")
 
     def __init__(self, tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> None:
         self.tokens = tokens
@@ -82,12 +82,12 @@ class _Sentence:
         self.inside: list[bool] = []
         self.chain_start = -1  # the token before the current verb's auxiliaries
         self.pair: bool | None = None  # whether the current verb's subject is a compound ("X and Y"); lazily
+        self.failed: set[tuple[int, int]] = set()  # (element, position) of the gaps that failed in this match
         self.mention_at: dict[int, ActorMention] = {}
         self.in_mention = [False] * self.n
         for m in mentions:
             self.mention_at[m.i] = m
-            for x in range(m.i, m.j):
-                self.in_mention[x] = True
+            self.in_mention[m.i : m.j] = [True] * (m.j - m.i)
         self.appositions = _appositions(tokens, mentions, lex)
         self.groups_at: dict[int, Group] = {}
         k = 0
@@ -100,9 +100,7 @@ class _Sentence:
                 between = self.norms[members[-1].j : nxt.i]
                 if closed and between[:1] == [","]:
                     break  # "fighting between the Taliban and government forces, the Pentagon said"
-                if between in (["and"], [","], [",", "and"], ["&"], ["as", "well", "as"], ["or"], ["and", "the"],
-                               [",", "the"], [",", "and", "the"], ["and", "its"], ["and", "their"], ["and", "his"],
-                               ["and", "her"]) or (
+                if tuple(between) in _JOINERS or (
                         between[:2] == ["and", "other"] and len(between) <= 4
                         and all(t.isalpha() and t not in W.SKIPPABLE for t in between[2:])):
                     # "Japan and other rich nations": the other members of a class
@@ -213,14 +211,10 @@ class _Sentence:
         return True
 
 
-def _alts(s: _Sentence, el: CElement, pos: int) -> list[int]:
-    """End positions of the alternatives of a lit/opt element that match at ``pos``, longest first."""
-    if pos >= s.n:
-        return []
-    rests = el.firsts.get(s.norms[pos])
-    if not rests:
-        return []
-    return [pos + 1 + len(rest) for rest in rests if s.seq(pos + 1, rest)]
+_JOINERS = frozenset([("and",), (",",), (",", "and"), ("&",), ("as", "well", "as"), ("or",), ("and", "the"),
+                       (",", "the"), (",", "and", "the"), ("and", "its"), ("and", "their"), ("and", "his"),
+                       ("and", "her")])
+"""The words that join two actors into one group ("X and Y", "X, Y", "X as well as Y")."""
 
 
 _CLAUSE_MODALS = frozenset(["must", "should", "shall"])
@@ -229,45 +223,74 @@ _CLAUSE_MODALS = frozenset(["must", "should", "shall"])
 
 def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | None:
     els = pat.after
-    if k == len(els):
-        return _Match(pos, None, None, None)
-    el = els[k]
-    if el.kind == "lit":
-        for end in _alts(s, el, pos):
+    size = len(els)
+    norms = s.norms
+    n = s.n
+    while True:  # words and optional words go on here: the last way on needs no call of its own
+        if k == size:
+            return _Match(pos, None, None, None)
+        el = els[k]
+        kind = el.kind
+        if kind != "lit" and kind != "opt":
+            break
+        # the ends of the alternatives that match here, longest first
+        rests = el.firsts.get(norms[pos]) if pos < n else None
+        ends = [pos + 1 + len(rest) for rest in rests if not rest or s.seq(pos + 1, rest)] if rests else []
+        if kind == "lit":
+            if not ends:
+                return None
+            for end in ends[:-1]:
+                r = _match(s, pat, k + 1, end)
+                if r is not None:
+                    return r
+            pos = ends[-1]
+            k += 1
+            continue
+        for end in ends:
             r = _match(s, pat, k + 1, end)
             if r is not None:
                 return r
-        return None
-    # a literal next can only match where its first word stands: test that here, before a recursive call
-    firsts = els[k + 1].firsts if k + 1 < len(els) and els[k + 1].kind == "lit" else None
-    if el.kind == "opt":
-        for end in _alts(s, el, pos):
-            r = _match(s, pat, k + 1, end)
-            if r is not None:
-                return r
-        if firsts is not None and (pos >= s.n or s.norms[pos] not in firsts):
+        # absent: the rest can only match where one of its first words stands
+        firsts = pat.starts[k + 1]
+        if firsts is not None and (pos >= n or norms[pos] not in firsts):
             return None
-        return _match(s, pat, k + 1, pos)
+        k += 1
+    # the rest can only match where one of its first words stands: test that here, before a recursive call
+    firsts = pat.starts[k + 1]
     if el.kind == "gap":
+        # "(in|at) * (on|in) * {demanding|...}": after several gaps the same rest is tried at the same place again
+        # and again; its failure there is remembered (the outcome depends on the element and the place only)
+        failed = s.failed
+        if (k, pos) in failed:
+            return None
+        reach = pat.reach[k]
+        if reach is not None:
+            # the literal after this run of gaps and optional words must start within its reach
+            near = norms[pos : pos + reach[0] + 1]
+            if reach[1].isdisjoint(near) and '"' not in near:
+                return None
         q = pos
         words = 0
-        norms = s.norms
         while True:
-            if firsts is None or (q < s.n and norms[q] in firsts):
+            if firsts is None or (q < n and norms[q] in firsts):
                 r = _match(s, pat, k + 1, q)
                 if r is not None:
                     return r
-            if q >= s.n or words >= 4:
-                return None
-            if s.tokens[q].norm == '"':
+            if q >= n or words >= 4:
+                break
+            norm = norms[q]
+            if norm == '"':
                 q += 1  # 'rejected as "baseless" the charges': quotation marks inside a gap are not words
                 continue
-            if not (s.skippable(q) or s.gap_word(q, pos)):
-                return None
-            if s.tokens[q].norm in W.UNDOING_NOUNS and q + 1 < s.n and s.tokens[q + 1].norm in ("of", "to"):
-                return None  # "announced the lifting of martial law" is not declaring it
+            skip = s._skip[q]  # skippable(q), inline when known
+            if not ((s.skippable(q) if skip is None else skip) or s.gap_word(q, pos)):
+                break
+            if norm in W.UNDOING_NOUNS and q + 1 < n and norms[q + 1] in ("of", "to"):
+                break  # "announced the lifting of martial law" is not declaring it
             q += 1
             words += 1
+        failed.add((k, pos))
+        return None
     # target or source slot ("target!" is a target that must be an actor: ``+!`` in the dictionary)
     required = el.kind == "target!"
     if (el.kind == "target" or required) and s.passive:
@@ -333,8 +356,10 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         span = (pos, q) if q > pos else None
         return _Match(pos, None, span, None) if el.kind == "target" else _Match(pos, None, None, None)
     for g2 in range(6):
-        if g2 and (pos + g2 - 1 >= s.n or not s.skippable(pos + g2 - 1)):
+        if g2 and (pos + g2 - 1 >= n or not s.skippable(pos + g2 - 1)):
             break
+        if firsts is not None and (pos + g2 >= n or norms[pos + g2] not in firsts):
+            continue
         r = _match(s, pat, k + 1, pos + g2)
         if r is not None:
             content = any(s.tokens[x].norm not in W.SKIPPABLE for x in range(pos, pos + g2))
@@ -511,11 +536,13 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
     """Nearest actor group left of ``start`` in the clause; or a pronoun; returns (group, pronoun, index)."""
     p = start
     first_word = True
+    norms = s.norms
+    in_mention = s.in_mention
     while p >= floor:
         if inside[p]:
             p -= 1
             continue
-        norm = s.tokens[p].norm
+        norm = norms[p]
         if norm == ")":
             # "Amnesty International (AI) accused ...": skip a short parenthesis
             q = p - 1
@@ -527,8 +554,8 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
             break
         if norm in W.BOUNDARY or norm in (";", ":"):
             break
-        m = s.mention_at.get(p)
-        if m is None:
+        m = s.mention_at.get(p) if in_mention[p] else None
+        if m is None and in_mention[p]:
             # a mention ending here?
             for q in range(max(floor, p - 8), p + 1):
                 mm = s.mention_at.get(q)
@@ -717,18 +744,23 @@ def find_events(
     covered = s.in_mention  # the tokens inside an actor mention
     conditionals = [k for k, w in enumerate(norms) if w in W.CONDITIONAL]
     first_conditional = conditionals[0] if conditionals else n
+    last_conditional = conditionals[-1] if conditionals else -1
     found: list[Found] = []
     trace: list[Trace] = []
     pronouns: list[tuple[int, str]] = []
     consumed_until = -1
     head_events: dict[int, int] = {}  # head token -> index in found
     verbs = lex.verbs
+    # most words are not verbs: only the verb forms and prefixes are visited (in order; a match ending further on
+    # moves ``i`` past the ones it covers)
+    heads = verbs.keys() & norms
+    heads.update(W.VERB_PREFIXES.intersection(norms))
     i = 0
-    while i < n:
-        hnorm = norms[i]
-        if hnorm not in verbs and hnorm not in W.VERB_PREFIXES:
-            i += 1  # most words are not verbs: one set lookup, no pattern work
+    for at in [k for k, w in enumerate(norms) if w in heads] if heads else ():
+        if at < i:
             continue
+        i = at
+        hnorm = norms[i]
         tok = tokens[i]
         a0 = i + 1  # where the words after the verb start
         cands = verbs.get(hnorm)
@@ -741,11 +773,21 @@ def find_events(
         if not cands or covered[i] or i <= consumed_until:
             i += 1
             continue
+        # the patterns that can match after the verb, or after a time phrase there ("agreed on Monday that",
+        # "urged today ..."); when there are none, only a reduced relative's trace can come of this verb
+        tried = _tried(s, cands, a0)
+        q = _after_time(s, a0) if a0 < n and (norms[a0] in W.TIME_WORDS or norms[a0] == "on") else a0
+        tried_later = _tried(s, cands, q) if q > a0 else []
+        if not tried and not tried_later and not _reduced_relative(s, tokens, i, covered):
+            i += 1
+            continue
         if i > 0 and _noun_use(lex, tokens, i, covered):
             cands = cands.nouns() if isinstance(cands, PatternList) else [c for c in cands if c.entry.noun_head]
             if not cands:
                 i += 1
                 continue
+            tried = [cp for cp in tried if cp.entry.noun_head]
+            tried_later = [cp for cp in tried_later if cp.entry.noun_head]
         chain_start, chain = _aux_chain(tokens, i)
         if not chain and _reduced_relative(s, tokens, i, covered):
             trace.append(Trace(i, tok.norm, "participle after a noun: describes the noun, not an event"))
@@ -762,11 +804,9 @@ def find_events(
             s.passive = False  # "is opposed to the plan": an adjective taking an object, not a passive
         s.chain_start = chain_start
         s.pair = None
-        best = _best(s, cands, i, a0)
-        if best is None and a0 < n and (tokens[a0].norm in W.TIME_WORDS or tokens[a0].norm == "on"):
-            q = _after_time(s, a0)  # "agreed on Monday that", "urged today ...": a time phrase after the verb
-            if q > a0:
-                best = _best(s, cands, i, q)
+        best = _best(s, tried, i, a0)
+        if best is None and tried_later:
+            best = _best(s, tried_later, i, q)
         if best is None:
             i += 1
             continue
@@ -813,8 +853,8 @@ def find_events(
             code = _intent(code)
             notes.append("intent")
         if not noun:
-            if any(w in W.NEGATION for w in chain):
-                announced = any(w in W.FUTURE or w in ("would", "'d") for w in chain)
+            if not W.NEGATION.isdisjoint(chain):
+                announced = not _ANNOUNCING.isdisjoint(chain)
                 refusal = _refusal(code) if announced else None
                 if refusal is None:
                     trace.append(Trace(i, cp.entry.text, "negated"))
@@ -822,27 +862,26 @@ def find_events(
                     continue
                 code = refusal  # "will not release the hostages": a refusal (1243)
                 notes.append("refusal")
-            obligation = "must" in chain or ("to" in chain and any(w in ("has", "have", "had") for w in chain))
+            obligation = "must" in chain or ("to" in chain and not _HAS.isdisjoint(chain))
             if obligation and first_conditional > i and _demand(code) is not None:
                 code = _demand(code) or code  # "Sudan must return the helicopter": a demand on Sudan
                 notes.append("demand")
-            elif ("would" in chain and not (set(chain) & (W.HYPOTHETICAL - {"would", "'d"}))
+            elif ("would" in chain and _OTHER_MODALS.isdisjoint(chain)
                   and not _in_condition(tokens, conditionals, i)
-                  and (any(t.norm in W.REPORTING for t in tokens[:chain_start + 1])
-                       or any(k > i for k in conditionals))):
+                  and (not W.REPORTING.isdisjoint(norms[:chain_start + 1]) or last_conditional > i)):
                 # "the rebels said they would release ...": an announced intention; "X would close the strait
                 # unless ...": a conditional threat (or offer)
                 code = _intent(code)
                 notes.append("intent")
-            elif (any(w in ("may", "might", "could") for w in chain) and any(k > i for k in conditionals)
+            elif (not _MAYBE.isdisjoint(chain) and last_conditional > i
                   and not _in_condition(tokens, conditionals, i) and _intent(code).startswith("13")):
                 code = _intent(code)  # "X may halt its mediation if ...": a conditional threat
                 notes.append("intent")
-            elif any(w in W.HYPOTHETICAL for w in chain) or _in_condition(tokens, conditionals, i):
+            elif not W.HYPOTHETICAL.isdisjoint(chain) or _in_condition(tokens, conditionals, i):
                 trace.append(Trace(i, cp.entry.text, "hypothetical or conditional"))
                 i = r.end if r.end > i else i + 1
                 continue
-            if (any(w in W.FUTURE for w in chain) or ("going" in chain and "to" in chain)) and "refusal" not in notes:
+            if (not W.FUTURE.isdisjoint(chain) or ("going" in chain and "to" in chain)) and "refusal" not in notes:
                 code = _intent(code)
                 if "intent" not in notes:
                     notes.append("intent")
@@ -959,7 +998,7 @@ def find_events(
                 was_passive = s.passive
                 s.passive = False
                 s.pair = False
-                eb = _best(s, ecands, v, v + 1) if ecands else None
+                eb = _best(s, _tried(s, ecands, v + 1), v, v + 1) if ecands else None
                 s.passive = was_passive
                 if eb is not None:
                     ecp, er = eb
@@ -991,7 +1030,8 @@ def find_events(
         # indices into found were recorded for pronouns: remap
         remap = {id(f): k for k, f in enumerate(kept)}
         pronouns = [(remap[id(found[x])], kind) for x, kind in pronouns if found[x].code]
-    if any(f.code != "010" for f in kept) and any(f.code == "010" for f in kept):
+    codes = {f.code for f in kept}
+    if "010" in codes and len(codes) > 1:  # plain statements and other events
         dropped = [f for f in kept if f.code == "010"]
         for f in dropped:
             trace.append(Trace(f.head, f.pattern.entry.text, "plain statement dropped: another event is coded"))
@@ -1007,25 +1047,22 @@ def find_events(
     return kept, trace, pronouns
 
 
-def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:
-    """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``."""
+def _tried(s: _Sentence, cands: list[CompiledPattern], after: int) -> list[CompiledPattern]:
+    """The patterns (in order) that may match with their words starting at ``after``: those whose next word can
+    be the one there and whose required words are all ahead. Any other pattern cannot match there."""
     nxt = s.norms[after] if after < s.n else ""
-    ahead = set(s.norms[after : after + 24])
+    ahead = s.norms[after : after + 24]
     if isinstance(cands, PatternList):
-        # only the patterns whose next word can be this one and whose most selective required word is ahead
-        cands = cands.matchable(nxt, ahead)
-    for cp in cands:
-        if cp.first is not None and nxt not in cp.first:
-            continue
-        needs = cp.needs
-        if needs:
-            missing = False
-            for need in needs:
-                if ahead.isdisjoint(need):
-                    missing = True
-                    break
-            if missing:
-                continue
+        return cands.matchable(nxt, ahead)
+    words = set(ahead)
+    return [cp for cp in cands if (cp.first is None or nxt in cp.first)
+            and not any(words.isdisjoint(need) for need in cp.needs)]
+
+
+def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:
+    """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``, of the
+    patterns :func:`_tried` there."""
+    for cp in tried:
         if cp.entry.noun_head and s.passive:
             continue
         if cp.before and not _before_ok(s, cp.before, len(cp.before), i - 1):
@@ -1035,6 +1072,7 @@ def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tup
             if not s.seq(pos, cp.head_rest):
                 continue
             pos += len(cp.head_rest)
+        s.failed.clear()
         if s.passive and cp.entry.before and _own_source(cp):
             s.passive = False  # "$ * [deploy] to +": the pattern places its source itself, so no passive reading
             r = _match(s, cp, 0, pos)
@@ -1044,6 +1082,12 @@ def _best(s: _Sentence, cands: list[CompiledPattern], i: int, after: int) -> tup
         if r is not None:
             return cp, r
     return None
+
+
+_ANNOUNCING = W.FUTURE | {"would", "'d"}
+_HAS = frozenset(["has", "have", "had"])
+_OTHER_MODALS = W.HYPOTHETICAL - {"would", "'d"}
+_MAYBE = frozenset(["may", "might", "could"])
 
 
 def _own_source(cp: CompiledPattern) -> bool:

@@ -56,6 +56,13 @@ class CompiledPattern(NamedTuple):
     """Words required before the verb (``said ... [deplore]``), matched right to left from the verb."""
     needs: tuple[frozenset[str], ...] = ()
     """For each required literal element after the verb, the tokens one of which must occur after the head."""
+    starts: tuple[frozenset[str] | None, ...] = ()
+    """For each ``k`` up to ``len(after)``: the tokens one of which must stand where ``after[k:]`` starts to match
+    there (None: any token, or the end of the sentence). Lets the matcher skip positions without trying them."""
+    reach: tuple[tuple[int, frozenset[str]] | None, ...] = ()
+    """For each ``k`` where a run of gaps and optional elements leads to a literal: how many words the run can
+    pass over at most (a gap four, an optional element its longest alternative; quotation marks aside) and the
+    literal's first tokens, one of which must stand that near (None for the other elements)."""
 
 
 class CompiledLexicon(NamedTuple):
@@ -220,6 +227,8 @@ class _PatternCompiler:
         self._by_id: dict[int, tuple[Element, CElement]] = {}
         self._firsts: dict[int, tuple[CElement, frozenset[str]]] = {}
         self._done: dict[int, CompiledPattern] = {}
+        self._unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+        self._lists: dict[tuple[int, ...], PatternList] = {}
 
     def _cel(self, el: Element, source: str) -> CElement:
         # Patterns expanded from one line share their Element objects: a memo by identity saves hashing the
@@ -239,6 +248,45 @@ class _PatternCompiler:
         self._firsts[id(ce)] = (ce, f)
         return f
 
+    def _lookahead(self, after: tuple[CElement, ...]) -> tuple[tuple[frozenset[str] | None, ...],
+                                                             tuple[tuple[int, frozenset[str]] | None, ...]]:
+        """A pattern's ``starts`` and ``reach``, worked out right to left in one pass."""
+        # starts: a literal starts with one of its first tokens; an optional element with one of its own or,
+        # absent, with what follows it; a gap, a slot or the end may stand before anything.
+        starts: list[frozenset[str] | None] = [None]
+        reach: list[tuple[int, frozenset[str]] | None] = []
+        run: tuple[int, frozenset[str]] | None = None  # the words a run of gaps and options before a literal passes
+        for el in reversed(after):
+            nxt = starts[-1]
+            kind = el.kind
+            if kind == "lit":
+                first = self._first_tokens(el)
+                starts.append(first)
+                run = (0, first)
+                reach.append(None)
+                continue
+            if kind == "opt" and nxt is not None:
+                key = (self._first_tokens(el), nxt)
+                got = self._unions.get(key)
+                if got is None:
+                    got = self._unions[key] = key[0] | nxt
+                starts.append(got)
+            else:
+                starts.append(None)
+            if kind == "gap" and run is not None:
+                run = (run[0] + 4, run[1])
+                reach.append(run)
+                continue
+            if kind == "opt" and run is not None:
+                run = (run[0] + 1 + max((len(rest) for rests in el.firsts.values() for rest in rests), default=0),
+                       run[1])
+            elif kind != "opt":
+                run = None
+            reach.append(None)
+        starts.reverse()
+        reach.reverse()
+        return tuple(starts), tuple(reach)
+
     def pattern(self, index: int) -> CompiledPattern:
         """The compiled pattern at this index of the lexicon's patterns."""
         cp = self._done.get(index)
@@ -254,30 +302,41 @@ class _PatternCompiler:
             first = None
         before = tuple(self._cel(el, p.source) for el in p.before if el.kind in ("lit", "class", "opt", "gap"))
         needs = tuple(self._first_tokens(el) for el in after if el.kind == "lit" and el.firsts)
-        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs)
+        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs,
+                             *self._lookahead(after))
         self._done[index] = cp
         return cp
 
     def patterns(self, indexes: list[int]) -> PatternList:
         """The patterns, most specific first; at equal specificity the user's own (loaded after the built-in
         set) first, then in file order."""
+        key = tuple(indexes)
+        got = self._lists.get(key)
+        if got is not None:
+            return got  # the forms of one verb share their list (and its index)
         user_from = self._user_from
         pats = self._patterns
         order = sorted(indexes, key=lambda i: (-_specificity(pats[i]), -(i >= user_from), i))
-        return PatternList(self.pattern(i) for i in order)
+        got = self._lists[key] = PatternList(self.pattern(i) for i in order)
+        return got
 
 
 class _Index(NamedTuple):
-    """A form's patterns indexed by the word that must follow the head and by the words they need."""
+    """A form's patterns indexed by the word that must follow the head and by the words they need, as bit sets
+    (bit ``k``: the pattern at position ``k``)."""
 
-    any_next: frozenset[int]
-    """Positions of the patterns that may start with any word after the head."""
-    by_next: dict[str, frozenset[int]]
-    """A word -> positions of the patterns whose first word after the head may be it."""
-    free: frozenset[int]
-    """Positions of the patterns that need no particular word ahead."""
-    by_need: dict[str, list[int]]
-    """A word -> positions of the patterns whose most selective required element can start with it."""
+    any_next: int
+    """The patterns that may start with any word after the head."""
+    by_next: dict[str, int]
+    """A word -> the patterns whose first word after the head may be it."""
+    by_need: tuple[dict[str, int], dict[str, int], dict[str, int]]
+    """For each of a pattern's three most selective required elements (its first, second, third by number of
+    first words): a word of any required element -> the patterns whose element of that rank can start with it.
+    (Three dicts of ints rather than one of tuples: the garbage collector does not track them.)"""
+    fewer: tuple[int, int, int]
+    """For each rank, the patterns with no required element of that rank (they need nothing there)."""
+    many: int
+    """The patterns with more than three required elements: the others are checked by checking their ranks."""
 
 
 class PatternList(list[CompiledPattern]):
@@ -298,39 +357,71 @@ class PatternList(list[CompiledPattern]):
         return got
 
     def _build_index(self) -> _Index:
-        any_next: set[int] = set()
-        by_next: dict[str, set[int]] = {}
-        free: set[int] = set()
-        by_need: dict[str, list[int]] = {}
+        any_next = 0
+        # the patterns by the set of their next words and, for each rank, by the set of their required element's
+        # first words first (patterns share these sets), then by word
+        by_first: dict[frozenset[str], int] = {}
+        by_set: tuple[dict[frozenset[str], int], ...] = ({}, {}, {})
+        fewer = [0, 0, 0]
+        many = 0
+        rest: set[str] = set()  # the words of the elements after the third
         for k, cp in enumerate(self):
+            bit = 1 << k
             if cp.first is None:
-                any_next.add(k)
+                any_next |= bit
             else:
-                for w in cp.first:
-                    by_next.setdefault(w, set()).add(k)
-            if not cp.needs:
-                free.add(k)
-            else:
-                for w in min(cp.needs, key=len):
-                    by_need.setdefault(w, []).append(k)
-        index = _Index(frozenset(any_next), {w: frozenset(ks) for w, ks in by_next.items()}, frozenset(free),
-                       by_need)
+                by_first[cp.first] = by_first.get(cp.first, 0) | bit
+            needs = sorted(cp.needs, key=len)
+            for r in range(3):
+                if r < len(needs):
+                    d = by_set[r]
+                    d[needs[r]] = d.get(needs[r], 0) | bit
+                else:
+                    fewer[r] |= bit
+            if len(needs) > 3:
+                many |= bit
+                rest.update(*needs[3:])
+        by_next: dict[str, int] = {}
+        for first, bits in by_first.items():
+            for w in first:
+                by_next[w] = by_next.get(w, 0) | bits
+        words = rest.union(*[need for d in by_set for need in d])
+        ranks: list[dict[str, int]] = []
+        for d in by_set:
+            rank = dict.fromkeys(words, 0)
+            for need, bits in d.items():
+                for w in need:
+                    rank[w] |= bits
+            ranks.append(rank)
+        index = _Index(any_next, by_next, (ranks[0], ranks[1], ranks[2]), (fewer[0], fewer[1], fewer[2]), many)
         self._index = index  # idempotent: threads racing here store equal indexes
         return index
 
     def matchable(self, nxt: str, ahead: Iterable[str]) -> list[CompiledPattern]:
         """The patterns (in order) that may match with ``nxt`` next and the words ``ahead`` in the clause: those
-        whose first word after the head may be ``nxt`` and that need no word, or whose most selective required
-        element can start with a word ahead (the other required elements are still to be checked). A verb with
-        hundreds of patterns tries only the few that can match here."""
+        whose first word after the head may be ``nxt`` and each of whose required elements can start with a word
+        ahead. A verb with hundreds of patterns tries only the few that can match here."""
         index = self._index or self._build_index()
-        starts = index.any_next
-        more = index.by_next.get(nxt)
-        if more is not None:
-            starts = starts | more
-        by_need = index.by_need
-        needed = index.free.union(*[by_need[w] for w in by_need.keys() & ahead])
-        return [self[k] for k in sorted(needed.intersection(starts))]
+        cands = index.any_next | index.by_next.get(nxt, 0)
+        if not cands:
+            return []
+        r0, r1, r2 = index.by_need
+        present = r0.keys() & ahead  # the words ahead that some required element can start with
+        m0, m1, m2 = index.fewer
+        for w in present:
+            m0 |= r0[w]
+            m1 |= r1[w]
+            m2 |= r2[w]
+        cands &= m0 & m1 & m2
+        out: list[CompiledPattern] = []
+        many = index.many
+        while cands:  # the candidates in order, lowest bit first
+            low = cands & -cands
+            cands ^= low
+            cp = self[low.bit_length() - 1]
+            if not low & many or not any(present.isdisjoint(need) for need in cp.needs):
+                out.append(cp)
+        return out
 
 
 _ABSENT: Final = object()
