@@ -61,11 +61,13 @@ def sentence_places(text: str, start: int, end: int) -> list[Place]:
     return places.default_gazetteer().find(text, start, end)
 
 
-def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int, found: list[Place]
-                   ) -> Place | None:
-    """The place attached to the event's clause."""
-    from eventcode.mentions import places
+def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int, found: list[Place],
+                   tokens: list[Token] | None = None) -> Place | None:
+    """The place attached to the event's clause.
 
+    ``tokens``, when given, are the sentence's (``tokenize(text, s_start, s_end)``): they are reused instead of
+    tokenizing the window again.
+    """
     # Look only at a window around the verb: the place attached to a clause is near it, and the cost of a
     # sentence with many events stays linear.
     a = max(s_start, v_start - _WINDOW)
@@ -73,7 +75,11 @@ def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int
     near = [p for p in found if p.start is not None and p.end is not None and a <= p.start and p.end <= b]
     if not near:
         return None
-    return places.event_location(text, a, b, v_start, v_end, near)
+    from eventcode.mentions import places  # (it loads eventcode.mentions._location, its attachment rules)
+    from eventcode.mentions._location import window_tokens
+
+    window = window_tokens(text, tokens, s_start, s_end, a, b) if tokens is not None else None
+    return places.event_location(text, a, b, v_start, v_end, near, window)
 
 
 _WINDOW = 250

@@ -6,7 +6,9 @@ event verb (the rules are described in that module's docstring, "event_location"
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from importlib import resources
+from operator import itemgetter
 from typing import Final
 
 from eventcode.mentions.places import (
@@ -31,51 +33,63 @@ from eventcode.mentions.places import (
 from eventcode.records import Place
 from eventcode.text import Token, tokenize
 
-__all__ = ["event_location"]
+__all__ = ["event_location", "window_tokens"]
+
+_FIRST: Final = itemgetter(0)
+_START: Final = itemgetter(1)
+_END: Final = itemgetter(2)
 
 def event_location(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int,
-                   places: list[Place]) -> Place | None:
+                   places: list[Place], tokens: list[Token] | None = None) -> Place | None:
     """The place attached to the event's clause (``None`` when the sentence gives none).
 
     ``places`` are the places found in the sentence (offsets into ``text``); the verb span is the event's.
+    ``tokens``, when given, must be ``tokenize(text, sentence_start, sentence_end)`` (see :func:`window_tokens`
+    for a window of a sentence); without them the span is tokenized here.
     """
     here = [p for p in places if p.start is not None and p.end is not None
             and sentence_start <= p.start and p.end <= sentence_end]
     if not here:
         return None
-    tokens = tokenize(text, sentence_start, sentence_end)
+    if tokens is None:
+        tokens = tokenize(text, sentence_start, sentence_end)
     if not tokens:
         return None
-    starts = {t.start: k for k, t in enumerate(tokens)}
-    ends = {t.end: k for k, t in enumerate(tokens)}
+    size = len(tokens)
+    # Token offsets increase strictly, so a place's first and last tokens, and the verb's, are found by bisection.
     spans: list[tuple[int, int, Place]] = []
     for p in here:
         assert p.start is not None and p.end is not None
-        i = starts.get(p.start)
-        j = ends.get(p.end)
-        if i is None or j is None:
+        i = bisect_left(tokens, p.start, key=_START)
+        if i == size or tokens[i].start != p.start:
+            continue
+        j = bisect_left(tokens, p.end, key=_END)
+        if j == size or tokens[j].end != p.end:
             continue
         spans.append((i, j + 1, p))
     if not spans:
         return None
-    spans.sort(key=lambda s: s[0])
+    if len(spans) > 1:
+        spans.sort(key=_FIRST)
     place_tok: dict[int, int] = {}
     for n, (i, j, _) in enumerate(spans):
         for k in range(i, j):
             place_tok[k] = n
-    v_i = next((k for k, t in enumerate(tokens) if t.end > verb_start), len(tokens) - 1)
-    v_j = next((k for k, t in enumerate(tokens) if t.start >= verb_end), len(tokens))
-    verb_words = {t.norm for t in tokens[v_i:v_j]}
+    v_i = bisect_right(tokens, verb_start, key=_END)  # the first token ending after the verb's start
+    if v_i == size:
+        v_i = size - 1
+    v_j = bisect_left(tokens, verb_end, key=_START)  # the first token starting at or after the verb's end
+    norms = list(map(_FIRST, tokens))
+    verb_words = set(norms[v_i:v_j])
     scores: dict[int, float] = {}
     excluded: set[int] = set()
     for n, (i, j, place) in enumerate(spans):
-        possessive = _possessive(tokens, j)
-        if _not_a_location(tokens, i, j) and not possessive:
+        if _not_a_location(norms, i, j) and not _possessive(tokens, j):
             excluded.add(n)
             continue
         if i >= v_j and _attribution(tokens, j, verb_words):
             continue  # "..., police in Kirkuk said": where the source is, not the event
-        if _other_clause(tokens, i, j, v_i, v_j, place_tok):
+        if _other_clause(tokens, norms, i, j, v_i, v_j, place_tok):
             continue  # named in a relative clause, an apposition, another predicate or an "according to" phrase
         how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i,
                         place.feature not in ("country", "region"))
@@ -102,7 +116,7 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
             dist = v_i - j
         else:
             dist = 0
-        dist += 3 * _boundaries(tokens, min(j, v_i), max(i, v_j))
+        dist += 3 * _boundaries(tokens, norms, min(j, v_i), max(i, v_j))
         limit = _MAX_BEFORE if i < v_j else _MAX_AFTER_TOWN if (
             weight == 0 and place.feature not in _BROAD and dist == i - v_j) else _MAX_AFTER
         if dist > limit:
@@ -138,6 +152,43 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
 
 
 _BROAD: Final = frozenset({"country", "region", "admin1"})
+
+
+def window_tokens(text: str, tokens: list[Token], start: int, end: int, a: int, b: int) -> list[Token]:
+    """``tokenize(text, a, b)`` for a window ``a:b`` of the sentence ``start:end`` whose tokens are ``tokens``,
+    mostly by slicing them.
+
+    The tokenizer's patterns read only the run of non-space characters they start in and the character after it
+    (a lookahead), and a space and the end of the text look alike to them. So the window's tokens are the
+    sentence's, except in a run cut by the window's edge: a run cut by ``a`` is tokenized from ``a`` to its end,
+    and a run cut by ``b`` (or with a token boundary at ``b``) from its start to ``b``.
+    """
+    if a == start and b == end:
+        return tokens
+    size = len(tokens)
+    lo = bisect_left(tokens, a, key=_START)  # the first token starting at or after a
+    hi = bisect_right(tokens, b, key=_END)  # the tokens ending at or before b
+    head: list[Token] = []
+    if a > start and lo > 0 and tokens[lo - 1].end > a:
+        k = lo - 1  # a cuts this token: find the end of its run
+        while k + 1 < size and tokens[k + 1].start == tokens[k].end:
+            k += 1
+        if k >= hi or k + 1 >= size:
+            return tokenize(text, a, b)  # the run reaches b
+        head = tokenize(text, a, tokens[k].end)
+        lo = k + 1
+    tail: list[Token] = []
+    if b < end and hi < size and (tokens[hi].start < b or (hi > 0 and tokens[hi - 1].end == b == tokens[hi].start)):
+        k = hi  # b cuts this run: find its start
+        while k > 0 and tokens[k - 1].end == tokens[k].start:
+            k -= 1
+        if k < lo:
+            return tokenize(text, a, b)  # the run starts before the window's other tokens
+        tail = tokenize(text, tokens[k].start, b)
+        hi = k
+    if head or tail:
+        return head + tokens[lo:hi] + tail
+    return tokens[lo:hi]
 
 
 def _reference_point(tokens: list[Token], i: int) -> bool:
@@ -388,15 +439,15 @@ def _link(tokens: list[Token], j: int, i: int) -> str | None:
 
 
 
-def _not_a_location(tokens: list[Token], i: int, j: int) -> bool:
-    """'Pakistan's ministry', 'a Kabul-based group'."""
-    if j < len(tokens):
-        nxt = tokens[j].norm
+def _not_a_location(norms: list[str], i: int, j: int) -> bool:
+    """'Pakistan's ministry', 'a Kabul-based group' (``norms``: the tokens' normalised forms)."""
+    if j < len(norms):
+        nxt = norms[j]
         if nxt in ("'s", "s"):
             return True
-        if nxt == "-" and j + 1 < len(tokens) and tokens[j + 1].norm.isalpha():
+        if nxt == "-" and j + 1 < len(norms) and norms[j + 1].isalpha():
             return True
-    return i > 0 and tokens[i - 1].norm == "-"
+    return i > 0 and norms[i - 1] == "-"
 
 
 def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, verb_words: set[str],
@@ -509,8 +560,10 @@ _STOP_BACK: Final = frozenset(
 _CLAUSE_STARTS: Final = frozenset("who which where said but while after before as".split())
 
 
-def _boundaries(tokens: list[Token], a: int, b: int) -> int:
+def _boundaries(tokens: list[Token], norms: list[str], a: int, b: int) -> int:
     """Clause boundaries between tokens a and b: ';', quotes, ', said', ', who', ', which'."""
+    if _BOUNDARY_MARKS.isdisjoint(norms[max(0, a) : b]):
+        return 0
     count = 0
     for k in range(max(0, a), min(len(tokens), b)):
         w = tokens[k].norm
@@ -522,6 +575,8 @@ def _boundaries(tokens: list[Token], a: int, b: int) -> int:
     return count
 
 
+_BOUNDARY_MARKS: Final = frozenset([";", '"', ":", ","])
+"""The tokens at which :func:`_boundaries` counts a boundary (a fast pre-check)."""
 _NOT_PARTICIPLES: Final = frozenset("including during according following nothing something anything".split())
 
 
@@ -555,15 +610,19 @@ _FRONT_PREPOSITIONS: Final = frozenset(
 )
 
 
-def _fronted(tokens: list[Token], i: int) -> bool:
+def _fronted(norms: list[str], i: int) -> bool:
     """Whether the place at token ``i`` is in a phrase fronted before the whole sentence ("In X, ...", "During a
     rally in X, ..."): it sets the scene for every clause of the sentence."""
-    if not tokens or tokens[0].norm not in _FRONT_PREPOSITIONS:
+    if not norms or norms[0] not in _FRONT_PREPOSITIONS:
         return False
-    return all(t.norm not in (",", ";", ":") for t in tokens[:i])
+    return _FRONT_ENDS.isdisjoint(norms[:i])
 
 
-def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place_tok: dict[int, int]) -> bool:
+_FRONT_ENDS: Final = frozenset([",", ";", ":"])
+
+
+def _other_clause(tokens: list[Token], norms: list[str], i: int, j: int, v_i: int, v_j: int,
+                  place_tok: dict[int, int]) -> bool:
     """Whether the place at tokens ``i:j`` is named in a clause or phrase of its own, apart from the event verb.
 
     - an "according to" phrase: "according to a source in X, ..." is where the source is;
@@ -579,9 +638,10 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
       relative clause saying who someone is ("killed a man who lived in X", "troops which have bases in X").
     A phrase fronted before the sentence ("In X, ...") is the place of all its clauses.
     """
-    if _fronted(tokens, i):
+    if _fronted(norms, i):
         return False
-    if i >= v_j:
+    # (each scan below runs only if the words it looks for are there)
+    if i >= v_j and not _AFTER_CUES.isdisjoint(norms[v_j : i - 1]):
         between = tokens[v_j:i]
         for k, t in enumerate(between[:-1]):
             if t.norm == "," and between[k + 1].norm in _FINITE:
@@ -591,7 +651,7 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
             if t.norm in _RELATIVE and _background(between, k + 1) and all(u.norm != "," for u in between[k:]):
                 return True  # "killed a man who lived in X", "troops which have their bases in X"
     # "according to ... in X"
-    for k in range(i - 1, max(-1, i - 16), -1):
+    for k in range(i - 1, max(-1, i - 16), -1) if "according" in norms[max(0, i - 16) : i] else ():
         w = tokens[k].norm
         if w in (",", ";", ":", '"', "(", ")"):
             break
@@ -599,7 +659,7 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
             return True
     if j <= v_i:
         # the place in a relative clause that the verb comes after
-        for k in range(i - 1, max(-1, i - 14), -1):
+        for k in range(i - 1, max(-1, i - 14), -1) if not _RELATIVE.isdisjoint(norms[max(1, i - 13) : i]) else ():
             w = tokens[k].norm
             if w in (",", ";", ":", '"'):
                 break
@@ -612,17 +672,24 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
                 # "... occurred in X, where a bomb killed ...": the verb's clause is about X
                 return "where" not in gap and "which" not in gap
         # the verb in a relative clause about a person after the place
-        for k in range(j, v_i):
-            if tokens[k].norm in _PERSON_RELATIVE and all(t.norm in _AUXILIARIES for t in tokens[k + 1 : v_i]):
-                return True
+        gap = norms[j:v_i]
+        if not _PERSON_RELATIVE.isdisjoint(gap):
+            for k in range(j, v_i):
+                if norms[k] in _PERSON_RELATIVE and _AUXILIARIES.issuperset(norms[k + 1 : v_i]):
+                    return True
         # an apposition: "S, ... in X, was killed"
-        before = next((k for k in range(i - 1, -1, -1) if tokens[k].norm == ","), None)
-        after = next((k for k in range(j, v_i) if tokens[k].norm == ","), None)
-        if before is not None and before > 0 and before - 1 not in place_tok and after is not None:
-            group = [t.norm for t in tokens[after + 1 : v_i]]
-            if group and all(w in _AUXILIARIES for w in group) and any(w in _FINITE for w in group):
-                return True
+        if "," in gap and "," in norms[:i]:
+            before = i - 1 - norms[i - 1 :: -1].index(",")
+            after = norms.index(",", j, v_i)
+            if before > 0 and before - 1 not in place_tok:
+                group = norms[after + 1 : v_i]
+                if group and _AUXILIARIES.issuperset(group) and not _FINITE.isdisjoint(group):
+                    return True
     return False
+
+
+_AFTER_CUES: Final = frozenset([",", "and", "but"]) | _RELATIVE
+"""The words the scan after the verb in :func:`_other_clause` looks for (a fast pre-check)."""
 
 
 _MOTION: Final = _verb_forms(
