@@ -55,16 +55,18 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         tokens = tokenize(text, sentence_start, sentence_end)
     if not tokens:
         return None
+    sent = _sentence(tokens)
+    norms, starts, ends = sent.norms, sent.starts, sent.ends
     size = len(tokens)
     # Token offsets increase strictly, so a place's first and last tokens, and the verb's, are found by bisection.
     spans: list[tuple[int, int, Place]] = []
     for p in here:
         assert p.start is not None and p.end is not None
-        i = bisect_left(tokens, p.start, key=_START)
-        if i == size or tokens[i].start != p.start:
+        i = bisect_left(starts, p.start)
+        if i == size or starts[i] != p.start:
             continue
-        j = bisect_left(tokens, p.end, key=_END)
-        if j == size or tokens[j].end != p.end:
+        j = bisect_left(ends, p.end)
+        if j == size or ends[j] != p.end:
             continue
         spans.append((i, j + 1, p))
     if not spans:
@@ -75,11 +77,10 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
     for n, (i, j, _) in enumerate(spans):
         for k in range(i, j):
             place_tok[k] = n
-    v_i = bisect_right(tokens, verb_start, key=_END)  # the first token ending after the verb's start
+    v_i = bisect_right(ends, verb_start)  # the first token ending after the verb's start
     if v_i == size:
         v_i = size - 1
-    v_j = bisect_left(tokens, verb_end, key=_START)  # the first token starting at or after the verb's end
-    norms = list(map(_FIRST, tokens))
+    v_j = bisect_left(starts, verb_end)  # the first token starting at or after the verb's end
     verb_words = set(norms[v_i:v_j])
     scores: dict[int, float] = {}
     excluded: set[int] = set()
@@ -87,11 +88,11 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         if _not_a_location(norms, i, j) and not _possessive(tokens, j):
             excluded.add(n)
             continue
-        if i >= v_j and _attribution(tokens, j, verb_words):
+        if i >= v_j and _attribution(norms, j, verb_words):
             continue  # "..., police in Kirkuk said": where the source is, not the event
-        if _other_clause(tokens, norms, i, j, v_i, v_j, place_tok):
+        if _other_clause(sent, i, j, v_i, v_j, place_tok):
             continue  # named in a relative clause, an apposition, another predicate or an "according to" phrase
-        how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i,
+        how = _governed(tokens, norms, i, place_tok, n, verb_words, v_j - 1, v_i,
                         place.feature not in ("country", "region"))
         if how is None:
             if _object_of_verb(tokens, v_i, v_j, i, j):
@@ -105,7 +106,7 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
                 continue
         else:
             weight = how[0]
-            if i >= v_j and _destination(tokens, how[1], place_tok, verb_words):
+            if i >= v_j and _destination(sent, how[1], place_tok, verb_words):
                 continue  # "made her way to a camp in X", "transferred to a prison at X"
         if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
                                      or tokens[j].norm in _PERSON_NOUNS):
@@ -116,7 +117,9 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
             dist = v_i - j
         else:
             dist = 0
-        dist += 3 * _boundaries(tokens, norms, min(j, v_i), max(i, v_j))
+        marks = sent.marks  # the clause boundaries (see _boundary_marks) between the place and the verb
+        if marks:
+            dist += 3 * (bisect_left(marks, max(i, v_j)) - bisect_left(marks, min(j, v_i)))
         limit = _MAX_BEFORE if i < v_j else _MAX_AFTER_TOWN if (
             weight == 0 and place.feature not in _BROAD and dist == i - v_j) else _MAX_AFTER
         if dist > limit:
@@ -124,6 +127,8 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         scores[n] = weight * 2 + dist
     if not scores:
         return None
+    if len(spans) == 1:
+        return spans[0][2]  # (what the chain below gives for a single place)
     # A chain of places names one location ("in the town of X in northern Y", "in X, 20 km north of Y", "in Y's
     # northern city of X"): it is as close to the verb as its best-attached member, and stands for its most
     # specific place.
@@ -152,6 +157,41 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
 
 
 _BROAD: Final = frozenset({"country", "region", "admin1"})
+
+
+class _Sentence:
+    """What the rules ask of a sentence's tokens, computed once for all the events of the sentence."""
+
+    __slots__ = ("_marks", "ends", "front", "norms", "starts", "tokens", "words")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.norms: list[str] = list(map(_FIRST, tokens))
+        self.starts: list[int] = list(map(_START, tokens))
+        self.ends: list[int] = list(map(_END, tokens))
+        self.words = frozenset(self.norms)
+        self.front = _front(self.norms)
+        self._marks: list[int] | None = None
+
+    @property
+    def marks(self) -> list[int]:
+        """The tokens that are clause boundaries (see :func:`_boundary_marks`), computed when first asked for."""
+        if self._marks is None:
+            self._marks = _boundary_marks(self.tokens, self.norms) if not _BOUNDARY_MARKS.isdisjoint(self.words) \
+                else []
+        return self._marks
+
+
+_last: _Sentence | None = None
+"""The sentence of the last call: the events of a sentence come one after another, with the same tokens."""
+
+
+def _sentence(tokens: list[Token]) -> _Sentence:
+    global _last
+    sent = _last
+    if sent is None or sent.tokens is not tokens:
+        sent = _last = _Sentence(tokens)
+    return sent
 
 
 def window_tokens(text: str, tokens: list[Token], start: int, end: int, a: int, b: int) -> list[Token]:
@@ -378,10 +418,9 @@ crowded X market killed ..."), further from the verb than a place after it."""
 _ATTRIBUTION: Final = frozenset("said says told reported quoted added".split())
 
 
-def _attribution(tokens: list[Token], j: int, verb_words: set[str]) -> bool:
+def _attribution(norms: list[str], j: int, verb_words: set[str]) -> bool:
     """Whether a speech verb follows the place in its clause ("police in Kirkuk said")."""
-    for k in range(j, min(len(tokens), j + 4)):
-        w = tokens[k].norm
+    for w in norms[j : j + 4]:
         if w in _ATTRIBUTION:
             return w not in verb_words
         if w in _ATTRIBUTION_STOPS:
@@ -450,8 +489,9 @@ def _not_a_location(norms: list[str], i: int, j: int) -> bool:
     return i > 0 and norms[i - 1] == "-"
 
 
-def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, verb_words: set[str],
-              verb_last: int = -1, verb_head: int = -1, on_ok: bool = False) -> tuple[float, int] | None:
+def _governed(tokens: list[Token], norms: list[str], i: int, place_tok: dict[int, int], n: int,
+              verb_words: set[str], verb_last: int = -1, verb_head: int = -1, on_ok: bool = False
+              ) -> tuple[float, int] | None:
     """The locative preposition that governs the place at token ``i``: (weight, its token index) or None.
 
     Walks back over the noun phrase the place ends ("in the northern oil city of X", "north of X", "at a
@@ -461,16 +501,15 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
     steps = 0
     free = 0  # other lower-case words skipped (adjectives and nouns of the phrase)
     while k >= 0 and steps < 12:
-        t = tokens[k]
-        w = t.norm
+        w = norms[k]
         if k in (verb_last, verb_head) and steps > 0:
             return (0.5, k)  # the verb's object: "targeting the key village of X"
-        if w in _OBJECT_VERBS and not t.upper:
+        if w in _OBJECT_VERBS and not tokens[k].upper:
             return (1.5, k)  # another verb's place object: "..., after capturing the key town of X"
-        if w == "of" and k > 0 and (tokens[k - 1].norm in _DIRECTIONS or tokens[k - 1].norm in _OF_LOCATIVE):
+        if w == "of" and k > 0 and (norms[k - 1] in _DIRECTIONS or norms[k - 1] in _OF_LOCATIVE):
             return (0.0, k)  # "north of X", "20 km south of X", "the outskirts of X"
         if w in _PREP_WEIGHT:
-            before = tokens[k - 1].norm if k > 0 else ""
+            before = norms[k - 1] if k > 0 else ""
             if before in _NOT_LOC_BEFORE or before == "from" or (before in _SPEECH and before not in verb_words
                                                                  and before in _SPEECH_VERBS):
                 return None  # "the envoy to X", "people from across X" (an origin), "said in X"
@@ -479,12 +518,12 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             if w in ("to", "toward", "towards"):
                 if before in _NEXT_TO:
                     return (0.0, k)  # "close to X", "at the entrance to X"
-                if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
+                if w == "to" and k + 1 < i and norms[k + 1] in _PLACE_VERBS:
                     return (1.0, k)  # "an offensive to capture the town of X"
                 return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
             if w == "between" and before in _RELATIONS:
                 return None  # "talks between X and Y", "a crisis between X and Y": a relation, not a place
-            if w == "on" and not on_ok and all(t.norm in ("the", "a", "an") for t in tokens[k + 1 : i]):
+            if w == "on" and not on_ok and _ARTICLES.issuperset(norms[k + 1 : i]):
                 return None  # "an attack on the United States" is its target; "on the outskirts of X" is a place
             return (float(_PREP_WEIGHT[w]), k)
         if w in ("'s", "s") and k - 1 in place_tok and place_tok[k - 1] != n:
@@ -495,23 +534,23 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             k -= 1
             steps += 1
             continue
-        if w == "of" and k > 0 and not _of_place_head(tokens[k - 1].norm):
+        if w == "of" and k > 0 and not _of_place_head(norms[k - 1]):
             return None  # "ahead of X", "a commander of X's army": not a place phrase
         if w in _SKIP_BACK or w.isdigit() or w in _PLACE_ADJECTIVES or (k in place_tok and place_tok[k] != n):
             k -= 1
             steps += 1
             continue
-        if w in ("and", "or") and steps > 0 and k > 0 and tokens[k + 1].norm in _PLACE_ADJECTIVES \
-                and tokens[k - 1].norm in _PLACE_ADJECTIVES:
+        if w in ("and", "or") and steps > 0 and k > 0 and norms[k + 1] in _PLACE_ADJECTIVES \
+                and norms[k - 1] in _PLACE_ADJECTIVES:
             k -= 1  # "in central and northern X"
             steps += 1
             continue
-        if w == "-" and k > 0 and tokens[k - 1].norm.isalpha() and steps > 0:
+        if w == "-" and k > 0 and norms[k - 1].isalpha() and steps > 0:
             k -= 1  # "a Georgian-controlled district of X"
             steps += 1
             continue
         if w in (",", "-") and steps == 0:
-            if w == "," and k > 0 and (tokens[k - 1].norm in _DATE_WORDS or tokens[k - 1].norm.isdigit()):
+            if w == "," and k > 0 and (norms[k - 1] in _DATE_WORDS or norms[k - 1].isdigit()):
                 return None  # "In September, U.S. forces ...": the phrase before the comma is a date
             k -= 1
             steps += 1
@@ -560,23 +599,29 @@ _STOP_BACK: Final = frozenset(
 _CLAUSE_STARTS: Final = frozenset("who which where said but while after before as".split())
 
 
-def _boundaries(tokens: list[Token], norms: list[str], a: int, b: int) -> int:
-    """Clause boundaries between tokens a and b: ';', quotes, ', said', ', who', ', which'."""
-    if _BOUNDARY_MARKS.isdisjoint(norms[max(0, a) : b]):
-        return 0
-    count = 0
-    for k in range(max(0, a), min(len(tokens), b)):
-        w = tokens[k].norm
-        if w in (";", '"', ":") or (w == "," and k + 1 < len(tokens) and tokens[k + 1].norm in _CLAUSE_STARTS):
-            count += 1
-        elif w == "," and k + 1 < len(tokens) and tokens[k + 1].norm.endswith("ing") \
-                and not tokens[k + 1].upper and tokens[k + 1].norm not in _NOT_PARTICIPLES:
-            count += 1  # ", killing five people": a participle clause
-    return count
+def _boundary_marks(tokens: list[Token], norms: list[str]) -> list[int]:
+    """The tokens that are clause boundaries: ';', quotes, ':', ', said', ', who', ', which', ', killing'."""
+    out: list[int] = []
+    for mark in (";", '"', ":"):
+        k = -1
+        for _ in range(norms.count(mark)):
+            k = norms.index(mark, k + 1)
+            out.append(k)
+    k = -1
+    last = len(norms) - 1
+    for _ in range(norms.count(",")):
+        k = norms.index(",", k + 1)
+        if k < last:
+            nxt = norms[k + 1]
+            if nxt in _CLAUSE_STARTS or (nxt.endswith("ing") and not tokens[k + 1].upper
+                                         and nxt not in _NOT_PARTICIPLES):
+                out.append(k)  # ", killing five people": a participle clause
+    out.sort()
+    return out
 
 
 _BOUNDARY_MARKS: Final = frozenset([";", '"', ":", ","])
-"""The tokens at which :func:`_boundaries` counts a boundary (a fast pre-check)."""
+"""The tokens that may be boundaries (a fast pre-check)."""
 _NOT_PARTICIPLES: Final = frozenset("including during according following nothing something anything".split())
 
 
@@ -610,19 +655,18 @@ _FRONT_PREPOSITIONS: Final = frozenset(
 )
 
 
-def _fronted(norms: list[str], i: int) -> bool:
-    """Whether the place at token ``i`` is in a phrase fronted before the whole sentence ("In X, ...", "During a
-    rally in X, ..."): it sets the scene for every clause of the sentence."""
+def _front(norms: list[str]) -> int:
+    """The last token at which a place is in a phrase fronted before the whole sentence ("In X, ...", "During a
+    rally in X, ..."): such a place sets the scene for every clause of the sentence (-1 when there is none)."""
     if not norms or norms[0] not in _FRONT_PREPOSITIONS:
-        return False
-    return _FRONT_ENDS.isdisjoint(norms[:i])
+        return -1
+    return min((norms.index(w) for w in _FRONT_ENDS if w in norms), default=len(norms))
 
 
 _FRONT_ENDS: Final = frozenset([",", ";", ":"])
 
 
-def _other_clause(tokens: list[Token], norms: list[str], i: int, j: int, v_i: int, v_j: int,
-                  place_tok: dict[int, int]) -> bool:
+def _other_clause(sent: _Sentence, i: int, j: int, v_i: int, v_j: int, place_tok: dict[int, int]) -> bool:
     """Whether the place at tokens ``i:j`` is named in a clause or phrase of its own, apart from the event verb.
 
     - an "according to" phrase: "according to a source in X, ..." is where the source is;
@@ -638,8 +682,9 @@ def _other_clause(tokens: list[Token], norms: list[str], i: int, j: int, v_i: in
       relative clause saying who someone is ("killed a man who lived in X", "troops which have bases in X").
     A phrase fronted before the sentence ("In X, ...") is the place of all its clauses.
     """
-    if _fronted(norms, i):
+    if i <= sent.front:
         return False
+    tokens, norms, words = sent.tokens, sent.norms, sent.words
     # (each scan below runs only if the words it looks for are there)
     if i >= v_j and not _AFTER_CUES.isdisjoint(norms[v_j : i - 1]):
         between = tokens[v_j:i]
@@ -651,20 +696,21 @@ def _other_clause(tokens: list[Token], norms: list[str], i: int, j: int, v_i: in
             if t.norm in _RELATIVE and _background(between, k + 1) and all(u.norm != "," for u in between[k:]):
                 return True  # "killed a man who lived in X", "troops which have their bases in X"
     # "according to ... in X"
-    for k in range(i - 1, max(-1, i - 16), -1) if "according" in norms[max(0, i - 16) : i] else ():
-        w = tokens[k].norm
-        if w in (",", ";", ":", '"', "(", ")"):
-            break
-        if w == "to" and k > 0 and tokens[k - 1].norm == "according" and not (k < v_i < i):
-            return True
+    if "according" in words:
+        for k in range(i - 1, max(-1, i - 16), -1):
+            w = norms[k]
+            if w in (",", ";", ":", '"', "(", ")"):
+                break
+            if w == "to" and k > 0 and norms[k - 1] == "according" and not (k < v_i < i):
+                return True
     if j <= v_i:
         # the place in a relative clause that the verb comes after
-        for k in range(i - 1, max(-1, i - 14), -1) if not _RELATIVE.isdisjoint(norms[max(1, i - 13) : i]) else ():
-            w = tokens[k].norm
+        for k in range(i - 1, max(-1, i - 14), -1) if not _RELATIVE.isdisjoint(words) else ():
+            w = norms[k]
             if w in (",", ";", ":", '"'):
                 break
             if w in _RELATIVE and k > 0:
-                gap = [t.norm for t in tokens[j:v_i]]
+                gap = norms[j:v_i]
                 while gap and gap[-1] in _AUXILIARIES:
                     gap.pop()
                 if gap and gap[0] in ("and", "or") and len(gap) == 1:
@@ -672,13 +718,12 @@ def _other_clause(tokens: list[Token], norms: list[str], i: int, j: int, v_i: in
                 # "... occurred in X, where a bomb killed ...": the verb's clause is about X
                 return "where" not in gap and "which" not in gap
         # the verb in a relative clause about a person after the place
-        gap = norms[j:v_i]
-        if not _PERSON_RELATIVE.isdisjoint(gap):
+        if not _PERSON_RELATIVE.isdisjoint(words):
             for k in range(j, v_i):
                 if norms[k] in _PERSON_RELATIVE and _AUXILIARIES.issuperset(norms[k + 1 : v_i]):
                     return True
         # an apposition: "S, ... in X, was killed"
-        if "," in gap and "," in norms[:i]:
+        if "," in words and "," in norms[j:v_i] and "," in norms[:i]:
             before = i - 1 - norms[i - 1 :: -1].index(",")
             after = norms.index(",", j, v_i)
             if before > 0 and before - 1 not in place_tok:
@@ -700,18 +745,19 @@ _MOTION: Final = _verb_forms(
 _DETERMINERS: Final = frozenset("the a an his her their its our my your this that these those".split())
 
 
-def _destination(tokens: list[Token], k: int, place_tok: dict[int, int], verb_words: set[str]) -> bool:
+def _destination(sent: _Sentence, k: int, place_tok: dict[int, int], verb_words: set[str]) -> bool:
     """Whether the preposition at token ``k`` ("in", "at") is inside a noun phrase that is the destination of a
     verb of motion other than the event's: "(made her way) to a camp in X", "sent to the prison at X", "taken
     into a hospital in X" (not "on his way to work in X", "tried to ambush a patrol near X")."""
-    if tokens[k].norm not in ("in", "at", "near", ","):
-        return False
+    tokens, norms = sent.tokens, sent.norms
+    if norms[k] not in ("in", "at", "near", ",") or _TO_WORDS.isdisjoint(norms[max(0, k - 6) : k]):
+        return False  # (the walk below stops at most six words back, and returns True only at one of _TO_WORDS)
     m = k - 1
     words = 0
     while m >= 0 and words < 6:
         t = tokens[m]
         w = t.norm
-        if w in ("to", "towards", "toward", "into"):
+        if w in _TO_WORDS:
             before = tokens[m - 1].norm if m > 0 else ""
             after = tokens[m + 1]
             return before in _MOTION and before not in verb_words and (
@@ -727,6 +773,8 @@ def _destination(tokens: list[Token], k: int, place_tok: dict[int, int], verb_wo
     return False
 
 
+_ARTICLES: Final = frozenset(["the", "a", "an"])
+_TO_WORDS: Final = frozenset(["to", "towards", "toward", "into"])
 _DATE_WORDS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday "
