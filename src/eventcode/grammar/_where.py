@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 from eventcode.records import DateMention, Place
-from eventcode.text import Token
+from eventcode.text import Token, tokenize
 
 __all__ = ["DATE_TRIGGERS", "event_location", "sentence_date", "sentence_places"]
 
@@ -75,11 +76,19 @@ def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int
     near = [p for p in found if p.start is not None and p.end is not None and a <= p.start and p.end <= b]
     if not near:
         return None
-    from eventcode.mentions import places  # (it loads eventcode.mentions._location, its attachment rules)
-    from eventcode.mentions._location import window_tokens
+    window_tokens, attach = _location_rules()
+    window = window_tokens(text, tokens, s_start, s_end, a, b) if tokens is not None else tokenize(text, a, b)
+    return attach(text, a, v_start, v_end, near, window)
 
-    window = window_tokens(text, tokens, s_start, s_end, a, b) if tokens is not None else None
-    return places.event_location(text, a, b, v_start, v_end, near, window)
+
+@functools.cache
+def _location_rules() -> tuple[Callable[[str, list[Token], int, int, int, int], list[Token]],
+                               Callable[[str, int, int, int, list[Place], list[Token]], Place | None]]:
+    """The functions of the rules that attach a place to an event (imported when first needed)."""
+    from eventcode.mentions import places  # noqa: F401 - first: it loads the rules of eventcode.mentions._location
+    from eventcode.mentions._location import attach, window_tokens
+
+    return window_tokens, attach
 
 
 _WINDOW = 250

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from importlib import resources
 from operator import itemgetter
-from typing import Final
+from typing import Any, Final
 
 from eventcode.mentions.places import (
     _DIRECTIONS,
@@ -33,7 +33,7 @@ from eventcode.mentions.places import (
 from eventcode.records import Place
 from eventcode.text import Token, tokenize
 
-__all__ = ["event_location", "window_tokens"]
+__all__ = ["attach", "event_location", "window_tokens"]
 
 _FIRST: Final = itemgetter(0)
 _START: Final = itemgetter(1)
@@ -51,8 +51,14 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
             and sentence_start <= p.start and p.end <= sentence_end]
     if not here:
         return None
-    if tokens is None:
-        tokens = tokenize(text, sentence_start, sentence_end)
+    return attach(text, sentence_start, verb_start, verb_end, here,
+                  tokenize(text, sentence_start, sentence_end) if tokens is None else tokens)
+
+
+def attach(text: str, sentence_start: int, verb_start: int, verb_end: int, here: list[Place], tokens: list[Token]
+           ) -> Place | None:
+    """:func:`event_location` for places ``here`` known to lie in the span from ``sentence_start`` whose tokens are
+    ``tokens``."""
     if not tokens:
         return None
     sent = _sentence(tokens)
@@ -88,10 +94,17 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         if _not_a_location(norms, i, j) and not _possessive(tokens, j):
             excluded.add(n)
             continue
+        if i >= v_j:
+            dist = i - v_j
+        elif j <= v_i:
+            dist = v_i - j
+        else:
+            dist = 0
+        if dist > (_MAX_BEFORE if i < v_j else _MAX_AFTER_ANY):
+            continue  # too far whatever the clause boundaries between (see the limits below)
         if i >= v_j and _attribution(norms, j, verb_words):
             continue  # "..., police in Kirkuk said": where the source is, not the event
-        if _other_clause(sent, i, j, v_i, v_j, place_tok):
-            continue  # named in a relative clause, an apposition, another predicate or an "according to" phrase
+        # (the tests below only skip places, and the cheapest come first)
         how = _governed(tokens, norms, i, place_tok, n, verb_words, v_j - 1, v_i,
                         place.feature not in ("country", "region"))
         if how is None:
@@ -104,19 +117,15 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
                 weight = 1.5  # "as he entered a Baghdad mosque", "outside his Tokyo home"
             else:
                 continue
-        else:
+        if _other_clause(sent, i, j, v_i, v_j, place_tok):
+            continue  # named in a relative clause, an apposition, another predicate or an "according to" phrase
+        if how is not None:
             weight = how[0]
             if i >= v_j and _destination(sent, how[1], place_tok, verb_words):
                 continue  # "made her way to a camp in X", "transferred to a prison at X"
         if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
                                      or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
-        if i >= v_j:
-            dist = i - v_j
-        elif j <= v_i:
-            dist = v_i - j
-        else:
-            dist = 0
         marks = sent.marks  # the clause boundaries (see _boundary_marks) between the place and the verb
         if marks:
             dist += 3 * (bisect_left(marks, max(i, v_j)) - bisect_left(marks, min(j, v_i)))
@@ -138,6 +147,9 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         if not scored:
             continue
         score = min(scores[k] + _FEATURE_COST.get(spans[k][2].feature or "", 0) for k in scored)
+        if len(members) == 1:
+            options.append((score, members[0]))  # (what _most_specific gives for a single place)
+            continue
         i0 = spans[members[0]][0]
         # a chain whose first place is not governed by anything else ("Delhi in India, held by mutineers, ...")
         bare = members[0] not in excluded and (
@@ -166,9 +178,10 @@ class _Sentence:
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
-        self.norms: list[str] = list(map(_FIRST, tokens))
-        self.starts: list[int] = list(map(_START, tokens))
-        self.ends: list[int] = list(map(_END, tokens))
+        columns: list[tuple[Any, ...]] = list(zip(*tokens, strict=True))  # (the tokens are not empty)
+        self.norms: tuple[str, ...] = columns[0]
+        self.starts: tuple[int, ...] = columns[1]
+        self.ends: tuple[int, ...] = columns[2]
         self.words = frozenset(self.norms)
         self.front = _front(self.norms)
         self._marks: list[int] | None = None
@@ -414,11 +427,12 @@ a motorbike as he left a mosque in the town of X"), which is rarely anything but
 """Tokens (clause boundaries count three) beyond which a place after (before) the verb is too far from it to be
 its location. A place before the verb is often in a fronted phrase ("In X, ...") or the subject ("A bomb in a
 crowded X market killed ..."), further from the verb than a place after it."""
+_MAX_AFTER_ANY: Final = max(_MAX_AFTER, _MAX_AFTER_TOWN)
 
 _ATTRIBUTION: Final = frozenset("said says told reported quoted added".split())
 
 
-def _attribution(norms: list[str], j: int, verb_words: set[str]) -> bool:
+def _attribution(norms: tuple[str, ...], j: int, verb_words: set[str]) -> bool:
     """Whether a speech verb follows the place in its clause ("police in Kirkuk said")."""
     for w in norms[j : j + 4]:
         if w in _ATTRIBUTION:
@@ -478,7 +492,7 @@ def _link(tokens: list[Token], j: int, i: int) -> str | None:
 
 
 
-def _not_a_location(norms: list[str], i: int, j: int) -> bool:
+def _not_a_location(norms: tuple[str, ...], i: int, j: int) -> bool:
     """'Pakistan's ministry', 'a Kabul-based group' (``norms``: the tokens' normalised forms)."""
     if j < len(norms):
         nxt = norms[j]
@@ -489,7 +503,7 @@ def _not_a_location(norms: list[str], i: int, j: int) -> bool:
     return i > 0 and norms[i - 1] == "-"
 
 
-def _governed(tokens: list[Token], norms: list[str], i: int, place_tok: dict[int, int], n: int,
+def _governed(tokens: list[Token], norms: tuple[str, ...], i: int, place_tok: dict[int, int], n: int,
               verb_words: set[str], verb_last: int = -1, verb_head: int = -1, on_ok: bool = False
               ) -> tuple[float, int] | None:
     """The locative preposition that governs the place at token ``i``: (weight, its token index) or None.
@@ -599,7 +613,7 @@ _STOP_BACK: Final = frozenset(
 _CLAUSE_STARTS: Final = frozenset("who which where said but while after before as".split())
 
 
-def _boundary_marks(tokens: list[Token], norms: list[str]) -> list[int]:
+def _boundary_marks(tokens: list[Token], norms: tuple[str, ...]) -> list[int]:
     """The tokens that are clause boundaries: ';', quotes, ':', ', said', ', who', ', which', ', killing'."""
     out: list[int] = []
     for mark in (";", '"', ":"):
@@ -655,7 +669,7 @@ _FRONT_PREPOSITIONS: Final = frozenset(
 )
 
 
-def _front(norms: list[str]) -> int:
+def _front(norms: tuple[str, ...]) -> int:
     """The last token at which a place is in a phrase fronted before the whole sentence ("In X, ...", "During a
     rally in X, ..."): such a place sets the scene for every clause of the sentence (-1 when there is none)."""
     if not norms or norms[0] not in _FRONT_PREPOSITIONS:
@@ -686,7 +700,7 @@ def _other_clause(sent: _Sentence, i: int, j: int, v_i: int, v_j: int, place_tok
         return False
     tokens, norms, words = sent.tokens, sent.norms, sent.words
     # (each scan below runs only if the words it looks for are there)
-    if i >= v_j and not _AFTER_CUES.isdisjoint(norms[v_j : i - 1]):
+    if i >= v_j + 2 and (not _FINITE.isdisjoint(norms[v_j + 1 : i]) or not _RELATIVE.isdisjoint(norms[v_j : i - 1])):
         between = tokens[v_j:i]
         for k, t in enumerate(between[:-1]):
             if t.norm == "," and between[k + 1].norm in _FINITE:
@@ -710,7 +724,7 @@ def _other_clause(sent: _Sentence, i: int, j: int, v_i: int, v_j: int, place_tok
             if w in (",", ";", ":", '"'):
                 break
             if w in _RELATIVE and k > 0:
-                gap = norms[j:v_i]
+                gap = list(norms[j:v_i])
                 while gap and gap[-1] in _AUXILIARIES:
                     gap.pop()
                 if gap and gap[0] in ("and", "or") and len(gap) == 1:
@@ -731,10 +745,6 @@ def _other_clause(sent: _Sentence, i: int, j: int, v_i: int, v_j: int, place_tok
                 if group and _AUXILIARIES.issuperset(group) and not _FINITE.isdisjoint(group):
                     return True
     return False
-
-
-_AFTER_CUES: Final = frozenset([",", "and", "but"]) | _RELATIVE
-"""The words the scan after the verb in :func:`_other_clause` looks for (a fast pre-check)."""
 
 
 _MOTION: Final = _verb_forms(
