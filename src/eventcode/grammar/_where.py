@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable, Sequence
 
 from eventcode.records import DateMention, Place
-from eventcode.text import Token, tokenize
+from eventcode.text import Token
 
 __all__ = ["DATE_TRIGGERS", "event_location", "sentence_date", "sentence_places"]
 
@@ -77,13 +77,13 @@ def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int
     if not near:
         return None
     window_tokens, attach = _location_rules()
-    window = window_tokens(text, tokens, s_start, s_end, a, b) if tokens is not None else tokenize(text, a, b)
-    return attach(text, a, v_start, v_end, near, window)
+    window = window_tokens(text, tokens, s_start, s_end, a, b) if tokens is not None else None
+    return attach(text, a, b, v_start, v_end, near, window)
 
 
 @functools.cache
 def _location_rules() -> tuple[Callable[[str, list[Token], int, int, int, int], list[Token]],
-                               Callable[[str, int, int, int, list[Place], list[Token]], Place | None]]:
+                               Callable[[str, int, int, int, int, list[Place], list[Token] | None], Place | None]]:
     """The functions of the rules that attach a place to an event (imported when first needed)."""
     from eventcode.mentions import places  # noqa: F401 - first: it loads the rules of eventcode.mentions._location
     from eventcode.mentions._location import attach, window_tokens

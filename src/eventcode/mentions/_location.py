@@ -51,17 +51,16 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
             and sentence_start <= p.start and p.end <= sentence_end]
     if not here:
         return None
-    return attach(text, sentence_start, verb_start, verb_end, here,
-                  tokenize(text, sentence_start, sentence_end) if tokens is None else tokens)
+    return attach(text, sentence_start, sentence_end, verb_start, verb_end, here, tokens)
 
 
-def attach(text: str, sentence_start: int, verb_start: int, verb_end: int, here: list[Place], tokens: list[Token]
-           ) -> Place | None:
-    """:func:`event_location` for places ``here`` known to lie in the span from ``sentence_start`` whose tokens are
-    ``tokens``."""
+def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int, here: list[Place],
+           tokens: list[Token] | None = None) -> Place | None:
+    """:func:`event_location` for places ``here`` known to lie in the span."""
+    sent = _sentence(text, sentence_start, sentence_end, tokens)
+    tokens = sent.tokens
     if not tokens:
         return None
-    sent = _sentence(tokens)
     norms, starts, ends = sent.norms, sent.starts, sent.ends
     size = len(tokens)
     # Token offsets increase strictly, so a place's first and last tokens, and the verb's, are found by bisection.
@@ -91,7 +90,8 @@ def attach(text: str, sentence_start: int, verb_start: int, verb_end: int, here:
     scores: dict[int, float] = {}
     excluded: set[int] = set()
     for n, (i, j, place) in enumerate(spans):
-        if _not_a_location(norms, i, j) and not _possessive(tokens, j):
+        if ((j < size and norms[j] in _NOT_LOC_NEXT) or (i > 0 and norms[i - 1] == "-")) \
+                and _not_a_location(norms, i, j) and not _possessive(tokens, j):
             excluded.add(n)
             continue
         if i >= v_j:
@@ -174,11 +174,12 @@ _BROAD: Final = frozenset({"country", "region", "admin1"})
 class _Sentence:
     """What the rules ask of a sentence's tokens, computed once for all the events of the sentence."""
 
-    __slots__ = ("_marks", "ends", "front", "norms", "starts", "tokens", "words")
+    __slots__ = ("_marks", "end", "ends", "front", "norms", "start", "starts", "text", "tokens", "words")
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, text: str, start: int, end: int, tokens: list[Token]) -> None:
+        self.text, self.start, self.end = text, start, end
         self.tokens = tokens
-        columns: list[tuple[Any, ...]] = list(zip(*tokens, strict=True))  # (the tokens are not empty)
+        columns: list[tuple[Any, ...]] = list(zip(*tokens, strict=True)) or [(), (), ()]
         self.norms: tuple[str, ...] = columns[0]
         self.starts: tuple[int, ...] = columns[1]
         self.ends: tuple[int, ...] = columns[2]
@@ -196,14 +197,16 @@ class _Sentence:
 
 
 _last: _Sentence | None = None
-"""The sentence of the last call: the events of a sentence come one after another, with the same tokens."""
+"""The span of the last call: the events of a sentence come one after another (a text is immutable, so the same
+text object and offsets mean the same tokens)."""
 
 
-def _sentence(tokens: list[Token]) -> _Sentence:
+def _sentence(text: str, start: int, end: int, tokens: list[Token] | None) -> _Sentence:
+    """The facts of ``text[start:end]``, whose tokens are ``tokens`` (tokenized here when not given)."""
     global _last
     sent = _last
-    if sent is None or sent.tokens is not tokens:
-        sent = _last = _Sentence(tokens)
+    if sent is None or sent.text is not text or sent.start != start or sent.end != end:
+        sent = _last = _Sentence(text, start, end, tokenize(text, start, end) if tokens is None else tokens)
     return sent
 
 
@@ -332,10 +335,7 @@ def _modifier(tokens: list[Token], j: int) -> bool:
         return False
     t = tokens[j]
     w = t.norm
-    return not t.upper and w.isalpha() and w not in _FUNCTION and w not in _PLACE_NOUNS and w not in _OF_HEADS \
-        and w not in _LANDMARKS and w not in _STOP_BACK and w not in _SPEECH and w not in LOCATIVE \
-        and w not in _DIRECTIONS and w not in _WEEKDAYS_MONTHS and w not in _NOT_NOUNS and w not in _BUILDINGS \
-        and not w.endswith(("ed", "ing", "ly"))
+    return not t.upper and w.isalpha() and w not in _NOT_MODIFIED and not w.endswith(("ed", "ing", "ly"))
 
 
 def _building_after(tokens: list[Token], j: int) -> bool:
@@ -490,6 +490,10 @@ def _link(tokens: list[Token], j: int, i: int) -> str | None:
     return "link"
 
 
+
+
+_NOT_LOC_NEXT: Final = frozenset(["'s", "s", "-"])
+"""The tokens after a place that :func:`_not_a_location` looks at (a fast pre-check)."""
 
 
 def _not_a_location(norms: tuple[str, ...], i: int, j: int) -> bool:
@@ -812,3 +816,8 @@ def _background(tokens: list[Token], k: int) -> bool:
     if w in _BACKGROUND:
         return True
     return w in ("was", "were", "is", "are") and k + 1 < len(tokens) and tokens[k + 1].norm in _DETERMINERS
+
+
+_NOT_MODIFIED: Final = _FUNCTION | _PLACE_NOUNS | _OF_HEADS | _LANDMARKS | _STOP_BACK | _SPEECH | LOCATIVE \
+    | _DIRECTIONS | _WEEKDAYS_MONTHS | _NOT_NOUNS | _BUILDINGS
+"""Words that are not a noun a place modifies (see :func:`_modifier`)."""
