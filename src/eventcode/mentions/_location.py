@@ -142,7 +142,7 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
     # northern city of X"): it is as close to the verb as its best-attached member, and stands for its most
     # specific place.
     options: list[tuple[float, int]] = []
-    for members, links in _chains(tokens, spans, excluded):
+    for members, links in _chains(norms, spans, excluded):
         scored = [k for k in members if k in scores]
         if not scored:
             continue
@@ -184,7 +184,7 @@ class _Sentence:
         self.starts: tuple[int, ...] = columns[1]
         self.ends: tuple[int, ...] = columns[2]
         self.words = frozenset(self.norms)
-        self.front = _front(self.norms)
+        self.front = _front(self.norms) if self.norms and self.norms[0] in _FRONT_PREPOSITIONS else -1
         self._marks: list[int] | None = None
 
     @property
@@ -260,7 +260,7 @@ _TOWN_SLACK: Final = 8
 """How much further (in score) a town may be than the broad place it refines."""
 
 
-def _chains(tokens: list[Token], spans: list[tuple[int, int, Place]], excluded: set[int]
+def _chains(norms: tuple[str, ...], spans: list[tuple[int, int, Place]], excluded: set[int]
             ) -> list[tuple[list[int], dict[int, str]]]:
     """The places of a sentence grouped into chains: each chain's members and the link to each member after
     the first (see :func:`_link`)."""
@@ -271,7 +271,7 @@ def _chains(tokens: list[Token], spans: list[tuple[int, int, Place]], excluded: 
         links: dict[int, str] = {}
         m = n
         while m + 1 < len(spans) and m not in excluded and m + 1 not in excluded:
-            link = _link(tokens, spans[m][1], spans[m + 1][0])
+            link = _link(norms, spans[m][1], spans[m + 1][0])
             if link is None:
                 break
             m += 1
@@ -454,7 +454,7 @@ _CHAIN_WORDS: Final = frozenset(
 _REFERENCE: Final = frozenset("near outside km kilometres kilometers kms miles mile from".split())
 
 
-def _link(tokens: list[Token], j: int, i: int) -> str | None:
+def _link(norms: tuple[str, ...], j: int, i: int) -> str | None:
     """How the place ending at token ``j`` and the next one starting at ``i`` name one location, or None.
 
     ``"ref"``: the second is a reference point ("X, 20 km north of Y", "X near Y"); ``"poss"``: the first owns
@@ -464,13 +464,11 @@ def _link(tokens: list[Token], j: int, i: int) -> str | None:
     """
     if i - j > 12 or i <= j:
         return None
-    gap = [t.norm for t in tokens[j:i]]
+    gap = norms[j:i]
     free = 0
     prev = ""
     for w in gap:
-        if w in _CHAIN_WORDS or w in _SKIP_BACK or w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES \
-                or w in _PLACE_NOUNS or w in _OF_HEADS or w in _OF_LOCATIVE or w in _DIRECTIONS or w in _UNITS \
-                or w[:1].isdigit() or w == "-" or (w == "from" and (prev in _UNITS or prev == "away")) \
+        if w in _PHRASE_WORDS or w[:1].isdigit() or w == "-" or (w == "from" and (prev in _UNITS or prev == "away")) \
                 or (w == "to" and prev in ("close", "next")):
             prev = w
             continue
@@ -480,12 +478,11 @@ def _link(tokens: list[Token], j: int, i: int) -> str | None:
 
         free += 1
         prev = w
-    if any(w in _REFERENCE for w in gap) or (gap[-1] == "of" and len(gap) >= 2 and gap[-2] in _DIRECTIONS):
+    if not _REFERENCE.isdisjoint(gap) or (gap[-1] == "of" and len(gap) >= 2 and gap[-2] in _DIRECTIONS):
         return "ref"  # "X, 20 km north of Y", "X near Y": Y is a reference point
     if gap[0] in ("'s", "s"):
         return "poss"  # "in Pakistan's northwestern city of X"
-    if len(gap) >= 2 and gap[-1] == "of" and gap[-2] in _OF_HEADS and not any(
-            w in _CHAIN_WORDS for w in gap[:-1]):
+    if len(gap) >= 2 and gap[-1] == "of" and gap[-2] in _OF_HEADS and _CHAIN_WORDS.isdisjoint(gap[:-1]):
         return "of"  # "the West Bank town of Nablus", "the Karradah district of Baghdad"
     return "link"
 
@@ -520,7 +517,7 @@ def _governed(tokens: list[Token], norms: tuple[str, ...], i: int, place_tok: di
     free = 0  # other lower-case words skipped (adjectives and nouns of the phrase)
     while k >= 0 and steps < 12:
         w = norms[k]
-        if k in (verb_last, verb_head) and steps > 0:
+        if steps > 0 and k in (verb_last, verb_head):
             return (0.5, k)  # the verb's object: "targeting the key village of X"
         if w in _OBJECT_VERBS and not tokens[k].upper:
             return (1.5, k)  # another verb's place object: "..., after capturing the key town of X"
@@ -821,3 +818,6 @@ def _background(tokens: list[Token], k: int) -> bool:
 _NOT_MODIFIED: Final = _FUNCTION | _PLACE_NOUNS | _OF_HEADS | _LANDMARKS | _STOP_BACK | _SPEECH | LOCATIVE \
     | _DIRECTIONS | _WEEKDAYS_MONTHS | _NOT_NOUNS | _BUILDINGS
 """Words that are not a noun a place modifies (see :func:`_modifier`)."""
+_PHRASE_WORDS: Final = _CHAIN_WORDS | _SKIP_BACK | _PLACE_ADJECTIVES | _SMALL_ADJECTIVES | _PLACE_NOUNS | _OF_HEADS \
+    | _OF_LOCATIVE | _DIRECTIONS | _UNITS
+"""Words of place phrases that may link two places (see :func:`_link`)."""
