@@ -143,13 +143,15 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
     # specific place.
     options: list[tuple[float, int]] = []
     for members, links in _chains(norms, spans, excluded):
+        if len(members) == 1:  # (the general case below, for a single place)
+            k = members[0]
+            if k in scores:
+                options.append((scores[k] + _FEATURE_COST.get(spans[k][2].feature or "", 0), k))
+            continue
         scored = [k for k in members if k in scores]
         if not scored:
             continue
         score = min(scores[k] + _FEATURE_COST.get(spans[k][2].feature or "", 0) for k in scored)
-        if len(members) == 1:
-            options.append((score, members[0]))  # (what _most_specific gives for a single place)
-            continue
         i0 = spans[members[0]][0]
         # a chain whose first place is not governed by anything else ("Delhi in India, held by mutineers, ...")
         bare = members[0] not in excluded and (
