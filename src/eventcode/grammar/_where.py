@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 from eventcode.records import DateMention, Place
 from eventcode.text import Token
@@ -61,11 +62,13 @@ def sentence_places(text: str, start: int, end: int) -> list[Place]:
     return places.default_gazetteer().find(text, start, end)
 
 
-def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int, found: list[Place]
-                   ) -> Place | None:
-    """The place attached to the event's clause."""
-    from eventcode.mentions import places
+def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int, found: list[Place],
+                   tokens: list[Token] | None = None) -> Place | None:
+    """The place attached to the event's clause.
 
+    ``tokens``, when given, are the sentence's (``tokenize(text, s_start, s_end)``): they are reused instead of
+    tokenizing the window again.
+    """
     # Look only at a window around the verb: the place attached to a clause is near it, and the cost of a
     # sentence with many events stays linear.
     a = max(s_start, v_start - _WINDOW)
@@ -73,7 +76,19 @@ def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int
     near = [p for p in found if p.start is not None and p.end is not None and a <= p.start and p.end <= b]
     if not near:
         return None
-    return places.event_location(text, a, b, v_start, v_end, near)
+    window_tokens, attach = _location_rules()
+    window = window_tokens(text, tokens, s_start, s_end, a, b) if tokens is not None else None
+    return attach(text, a, b, v_start, v_end, near, window)
+
+
+@functools.cache
+def _location_rules() -> tuple[Callable[[str, list[Token], int, int, int, int], list[Token]],
+                               Callable[[str, int, int, int, int, list[Place], list[Token] | None], Place | None]]:
+    """The functions of the rules that attach a place to an event (imported when first needed)."""
+    from eventcode.mentions import places  # noqa: F401 - first: it loads the rules of eventcode.mentions._location
+    from eventcode.mentions._location import attach, window_tokens
+
+    return window_tokens, attach
 
 
 _WINDOW = 250

@@ -6,8 +6,10 @@ event verb (the rules are described in that module's docstring, "event_location"
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from importlib import resources
-from typing import Final
+from operator import itemgetter
+from typing import Any, Final
 
 from eventcode.mentions.places import (
     _DIRECTIONS,
@@ -31,53 +33,79 @@ from eventcode.mentions.places import (
 from eventcode.records import Place
 from eventcode.text import Token, tokenize
 
-__all__ = ["event_location"]
+__all__ = ["attach", "event_location", "window_tokens"]
+
+_FIRST: Final = itemgetter(0)
+_START: Final = itemgetter(1)
+_END: Final = itemgetter(2)
 
 def event_location(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int,
-                   places: list[Place]) -> Place | None:
+                   places: list[Place], tokens: list[Token] | None = None) -> Place | None:
     """The place attached to the event's clause (``None`` when the sentence gives none).
 
     ``places`` are the places found in the sentence (offsets into ``text``); the verb span is the event's.
+    ``tokens``, when given, must be ``tokenize(text, sentence_start, sentence_end)`` (see :func:`window_tokens`
+    for a window of a sentence); without them the span is tokenized here.
     """
     here = [p for p in places if p.start is not None and p.end is not None
             and sentence_start <= p.start and p.end <= sentence_end]
     if not here:
         return None
-    tokens = tokenize(text, sentence_start, sentence_end)
+    return attach(text, sentence_start, sentence_end, verb_start, verb_end, here, tokens)
+
+
+def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int, here: list[Place],
+           tokens: list[Token] | None = None) -> Place | None:
+    """:func:`event_location` for places ``here`` known to lie in the span."""
+    sent = _sentence(text, sentence_start, sentence_end, tokens)
+    tokens = sent.tokens
     if not tokens:
         return None
-    starts = {t.start: k for k, t in enumerate(tokens)}
-    ends = {t.end: k for k, t in enumerate(tokens)}
+    norms, starts, ends = sent.norms, sent.starts, sent.ends
+    size = len(tokens)
+    # Token offsets increase strictly, so a place's first and last tokens, and the verb's, are found by bisection.
     spans: list[tuple[int, int, Place]] = []
     for p in here:
         assert p.start is not None and p.end is not None
-        i = starts.get(p.start)
-        j = ends.get(p.end)
-        if i is None or j is None:
+        i = bisect_left(starts, p.start)
+        if i == size or starts[i] != p.start:
+            continue
+        j = bisect_left(ends, p.end)
+        if j == size or ends[j] != p.end:
             continue
         spans.append((i, j + 1, p))
     if not spans:
         return None
-    spans.sort(key=lambda s: s[0])
+    if len(spans) > 1:
+        spans.sort(key=_FIRST)
     place_tok: dict[int, int] = {}
     for n, (i, j, _) in enumerate(spans):
         for k in range(i, j):
             place_tok[k] = n
-    v_i = next((k for k, t in enumerate(tokens) if t.end > verb_start), len(tokens) - 1)
-    v_j = next((k for k, t in enumerate(tokens) if t.start >= verb_end), len(tokens))
-    verb_words = {t.norm for t in tokens[v_i:v_j]}
+    v_i = bisect_right(ends, verb_start)  # the first token ending after the verb's start
+    if v_i == size:
+        v_i = size - 1
+    v_j = bisect_left(starts, verb_end)  # the first token starting at or after the verb's end
+    verb_words = set(norms[v_i:v_j])
     scores: dict[int, float] = {}
     excluded: set[int] = set()
     for n, (i, j, place) in enumerate(spans):
-        possessive = _possessive(tokens, j)
-        if _not_a_location(tokens, i, j) and not possessive:
+        if ((j < size and norms[j] in _NOT_LOC_NEXT) or (i > 0 and norms[i - 1] == "-")) \
+                and _not_a_location(norms, i, j) and not _possessive(tokens, j):
             excluded.add(n)
             continue
-        if i >= v_j and _attribution(tokens, j, verb_words):
+        if i >= v_j:
+            dist = i - v_j
+        elif j <= v_i:
+            dist = v_i - j
+        else:
+            dist = 0
+        if dist > (_MAX_BEFORE if i < v_j else _MAX_AFTER_ANY):
+            continue  # too far whatever the clause boundaries between (see the limits below)
+        if i >= v_j and _attribution(norms, j, verb_words):
             continue  # "..., police in Kirkuk said": where the source is, not the event
-        if _other_clause(tokens, i, j, v_i, v_j, place_tok):
-            continue  # named in a relative clause, an apposition, another predicate or an "according to" phrase
-        how = _governed(tokens, i, place_tok, n, verb_words, v_j - 1, v_i,
+        # (the tests below only skip places, and the cheapest come first)
+        how = _governed(tokens, norms, i, place_tok, n, verb_words, v_j - 1, v_i,
                         place.feature not in ("country", "region"))
         if how is None:
             if _object_of_verb(tokens, v_i, v_j, i, j):
@@ -89,20 +117,18 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
                 weight = 1.5  # "as he entered a Baghdad mosque", "outside his Tokyo home"
             else:
                 continue
-        else:
+        if _other_clause(sent, i, j, v_i, v_j, place_tok):
+            continue  # named in a relative clause, an apposition, another predicate or an "according to" phrase
+        if how is not None:
             weight = how[0]
-            if i >= v_j and _destination(tokens, how[1], place_tok, verb_words):
+            if i >= v_j and _destination(sent, how[1], place_tok, verb_words):
                 continue  # "made her way to a camp in X", "transferred to a prison at X"
         if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
                                      or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
-        if i >= v_j:
-            dist = i - v_j
-        elif j <= v_i:
-            dist = v_i - j
-        else:
-            dist = 0
-        dist += 3 * _boundaries(tokens, min(j, v_i), max(i, v_j))
+        marks = sent.marks  # the clause boundaries (see _boundary_marks) between the place and the verb
+        if marks:
+            dist += 3 * (bisect_left(marks, max(i, v_j)) - bisect_left(marks, min(j, v_i)))
         limit = _MAX_BEFORE if i < v_j else _MAX_AFTER_TOWN if (
             weight == 0 and place.feature not in _BROAD and dist == i - v_j) else _MAX_AFTER
         if dist > limit:
@@ -110,11 +136,18 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
         scores[n] = weight * 2 + dist
     if not scores:
         return None
+    if len(spans) == 1:
+        return spans[0][2]  # (what the chain below gives for a single place)
     # A chain of places names one location ("in the town of X in northern Y", "in X, 20 km north of Y", "in Y's
     # northern city of X"): it is as close to the verb as its best-attached member, and stands for its most
     # specific place.
     options: list[tuple[float, int]] = []
-    for members, links in _chains(tokens, spans, excluded):
+    for members, links in _chains(norms, spans, excluded):
+        if len(members) == 1:  # (the general case below, for a single place)
+            k = members[0]
+            if k in scores:
+                options.append((scores[k] + _FEATURE_COST.get(spans[k][2].feature or "", 0), k))
+            continue
         scored = [k for k in members if k in scores]
         if not scored:
             continue
@@ -140,6 +173,82 @@ def event_location(text: str, sentence_start: int, sentence_end: int, verb_start
 _BROAD: Final = frozenset({"country", "region", "admin1"})
 
 
+class _Sentence:
+    """What the rules ask of a sentence's tokens, computed once for all the events of the sentence."""
+
+    __slots__ = ("_marks", "end", "ends", "front", "norms", "start", "starts", "text", "tokens", "words")
+
+    def __init__(self, text: str, start: int, end: int, tokens: list[Token]) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.tokens = tokens
+        columns: list[tuple[Any, ...]] = list(zip(*tokens, strict=True)) or [(), (), ()]
+        self.norms: tuple[str, ...] = columns[0]
+        self.starts: tuple[int, ...] = columns[1]
+        self.ends: tuple[int, ...] = columns[2]
+        self.words = frozenset(self.norms)
+        self.front = _front(self.norms) if self.norms and self.norms[0] in _FRONT_PREPOSITIONS else -1
+        self._marks: list[int] | None = None
+
+    @property
+    def marks(self) -> list[int]:
+        """The tokens that are clause boundaries (see :func:`_boundary_marks`), computed when first asked for."""
+        if self._marks is None:
+            self._marks = _boundary_marks(self.tokens, self.norms) if not _BOUNDARY_MARKS.isdisjoint(self.words) \
+                else []
+        return self._marks
+
+
+_last: _Sentence | None = None
+"""The span of the last call: the events of a sentence come one after another (a text is immutable, so the same
+text object and offsets mean the same tokens)."""
+
+
+def _sentence(text: str, start: int, end: int, tokens: list[Token] | None) -> _Sentence:
+    """The facts of ``text[start:end]``, whose tokens are ``tokens`` (tokenized here when not given)."""
+    global _last
+    sent = _last
+    if sent is None or sent.text is not text or sent.start != start or sent.end != end:
+        sent = _last = _Sentence(text, start, end, tokenize(text, start, end) if tokens is None else tokens)
+    return sent
+
+
+def window_tokens(text: str, tokens: list[Token], start: int, end: int, a: int, b: int) -> list[Token]:
+    """``tokenize(text, a, b)`` for a window ``a:b`` of the sentence ``start:end`` whose tokens are ``tokens``,
+    mostly by slicing them.
+
+    The tokenizer's patterns read only the run of non-space characters they start in and the character after it
+    (a lookahead), and a space and the end of the text look alike to them. So the window's tokens are the
+    sentence's, except in a run cut by the window's edge: a run cut by ``a`` is tokenized from ``a`` to its end,
+    and a run cut by ``b`` (or with a token boundary at ``b``) from its start to ``b``.
+    """
+    if a == start and b == end:
+        return tokens
+    size = len(tokens)
+    lo = bisect_left(tokens, a, key=_START)  # the first token starting at or after a
+    hi = bisect_right(tokens, b, key=_END)  # the tokens ending at or before b
+    head: list[Token] = []
+    if a > start and lo > 0 and tokens[lo - 1].end > a:
+        k = lo - 1  # a cuts this token: find the end of its run
+        while k + 1 < size and tokens[k + 1].start == tokens[k].end:
+            k += 1
+        if k >= hi or k + 1 >= size:
+            return tokenize(text, a, b)  # the run reaches b
+        head = tokenize(text, a, tokens[k].end)
+        lo = k + 1
+    tail: list[Token] = []
+    if b < end and hi < size and (tokens[hi].start < b or (hi > 0 and tokens[hi - 1].end == b == tokens[hi].start)):
+        k = hi  # b cuts this run: find its start
+        while k > 0 and tokens[k - 1].end == tokens[k].start:
+            k -= 1
+        if k < lo:
+            return tokenize(text, a, b)  # the run starts before the window's other tokens
+        tail = tokenize(text, tokens[k].start, b)
+        hi = k
+    if head or tail:
+        return head + tokens[lo:hi] + tail
+    return tokens[lo:hi]
+
+
 def _reference_point(tokens: list[Token], i: int) -> bool:
     """Whether the place at token ``i`` is a reference point ("west of X", "20 km from X", "near X")."""
     k = i - 1
@@ -153,7 +262,7 @@ _TOWN_SLACK: Final = 8
 """How much further (in score) a town may be than the broad place it refines."""
 
 
-def _chains(tokens: list[Token], spans: list[tuple[int, int, Place]], excluded: set[int]
+def _chains(norms: tuple[str, ...], spans: list[tuple[int, int, Place]], excluded: set[int]
             ) -> list[tuple[list[int], dict[int, str]]]:
     """The places of a sentence grouped into chains: each chain's members and the link to each member after
     the first (see :func:`_link`)."""
@@ -164,7 +273,7 @@ def _chains(tokens: list[Token], spans: list[tuple[int, int, Place]], excluded: 
         links: dict[int, str] = {}
         m = n
         while m + 1 < len(spans) and m not in excluded and m + 1 not in excluded:
-            link = _link(tokens, spans[m][1], spans[m + 1][0])
+            link = _link(norms, spans[m][1], spans[m + 1][0])
             if link is None:
                 break
             m += 1
@@ -228,10 +337,7 @@ def _modifier(tokens: list[Token], j: int) -> bool:
         return False
     t = tokens[j]
     w = t.norm
-    return not t.upper and w.isalpha() and w not in _FUNCTION and w not in _PLACE_NOUNS and w not in _OF_HEADS \
-        and w not in _LANDMARKS and w not in _STOP_BACK and w not in _SPEECH and w not in LOCATIVE \
-        and w not in _DIRECTIONS and w not in _WEEKDAYS_MONTHS and w not in _NOT_NOUNS and w not in _BUILDINGS \
-        and not w.endswith(("ed", "ing", "ly"))
+    return not t.upper and w.isalpha() and w not in _NOT_MODIFIED and not w.endswith(("ed", "ing", "ly"))
 
 
 def _building_after(tokens: list[Token], j: int) -> bool:
@@ -323,14 +429,14 @@ a motorbike as he left a mosque in the town of X"), which is rarely anything but
 """Tokens (clause boundaries count three) beyond which a place after (before) the verb is too far from it to be
 its location. A place before the verb is often in a fronted phrase ("In X, ...") or the subject ("A bomb in a
 crowded X market killed ..."), further from the verb than a place after it."""
+_MAX_AFTER_ANY: Final = max(_MAX_AFTER, _MAX_AFTER_TOWN)
 
 _ATTRIBUTION: Final = frozenset("said says told reported quoted added".split())
 
 
-def _attribution(tokens: list[Token], j: int, verb_words: set[str]) -> bool:
+def _attribution(norms: tuple[str, ...], j: int, verb_words: set[str]) -> bool:
     """Whether a speech verb follows the place in its clause ("police in Kirkuk said")."""
-    for k in range(j, min(len(tokens), j + 4)):
-        w = tokens[k].norm
+    for w in norms[j : j + 4]:
         if w in _ATTRIBUTION:
             return w not in verb_words
         if w in _ATTRIBUTION_STOPS:
@@ -350,7 +456,7 @@ _CHAIN_WORDS: Final = frozenset(
 _REFERENCE: Final = frozenset("near outside km kilometres kilometers kms miles mile from".split())
 
 
-def _link(tokens: list[Token], j: int, i: int) -> str | None:
+def _link(norms: tuple[str, ...], j: int, i: int) -> str | None:
     """How the place ending at token ``j`` and the next one starting at ``i`` name one location, or None.
 
     ``"ref"``: the second is a reference point ("X, 20 km north of Y", "X near Y"); ``"poss"``: the first owns
@@ -360,13 +466,11 @@ def _link(tokens: list[Token], j: int, i: int) -> str | None:
     """
     if i - j > 12 or i <= j:
         return None
-    gap = [t.norm for t in tokens[j:i]]
+    gap = norms[j:i]
     free = 0
     prev = ""
     for w in gap:
-        if w in _CHAIN_WORDS or w in _SKIP_BACK or w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES \
-                or w in _PLACE_NOUNS or w in _OF_HEADS or w in _OF_LOCATIVE or w in _DIRECTIONS or w in _UNITS \
-                or w[:1].isdigit() or w == "-" or (w == "from" and (prev in _UNITS or prev == "away")) \
+        if w in _PHRASE_WORDS or w[:1].isdigit() or w == "-" or (w == "from" and (prev in _UNITS or prev == "away")) \
                 or (w == "to" and prev in ("close", "next")):
             prev = w
             continue
@@ -376,31 +480,35 @@ def _link(tokens: list[Token], j: int, i: int) -> str | None:
 
         free += 1
         prev = w
-    if any(w in _REFERENCE for w in gap) or (gap[-1] == "of" and len(gap) >= 2 and gap[-2] in _DIRECTIONS):
+    if not _REFERENCE.isdisjoint(gap) or (gap[-1] == "of" and len(gap) >= 2 and gap[-2] in _DIRECTIONS):
         return "ref"  # "X, 20 km north of Y", "X near Y": Y is a reference point
     if gap[0] in ("'s", "s"):
         return "poss"  # "in Pakistan's northwestern city of X"
-    if len(gap) >= 2 and gap[-1] == "of" and gap[-2] in _OF_HEADS and not any(
-            w in _CHAIN_WORDS for w in gap[:-1]):
+    if len(gap) >= 2 and gap[-1] == "of" and gap[-2] in _OF_HEADS and _CHAIN_WORDS.isdisjoint(gap[:-1]):
         return "of"  # "the West Bank town of Nablus", "the Karradah district of Baghdad"
     return "link"
 
 
 
 
-def _not_a_location(tokens: list[Token], i: int, j: int) -> bool:
-    """'Pakistan's ministry', 'a Kabul-based group'."""
-    if j < len(tokens):
-        nxt = tokens[j].norm
+_NOT_LOC_NEXT: Final = frozenset(["'s", "s", "-"])
+"""The tokens after a place that :func:`_not_a_location` looks at (a fast pre-check)."""
+
+
+def _not_a_location(norms: tuple[str, ...], i: int, j: int) -> bool:
+    """'Pakistan's ministry', 'a Kabul-based group' (``norms``: the tokens' normalised forms)."""
+    if j < len(norms):
+        nxt = norms[j]
         if nxt in ("'s", "s"):
             return True
-        if nxt == "-" and j + 1 < len(tokens) and tokens[j + 1].norm.isalpha():
+        if nxt == "-" and j + 1 < len(norms) and norms[j + 1].isalpha():
             return True
-    return i > 0 and tokens[i - 1].norm == "-"
+    return i > 0 and norms[i - 1] == "-"
 
 
-def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, verb_words: set[str],
-              verb_last: int = -1, verb_head: int = -1, on_ok: bool = False) -> tuple[float, int] | None:
+def _governed(tokens: list[Token], norms: tuple[str, ...], i: int, place_tok: dict[int, int], n: int,
+              verb_words: set[str], verb_last: int = -1, verb_head: int = -1, on_ok: bool = False
+              ) -> tuple[float, int] | None:
     """The locative preposition that governs the place at token ``i``: (weight, its token index) or None.
 
     Walks back over the noun phrase the place ends ("in the northern oil city of X", "north of X", "at a
@@ -410,16 +518,15 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
     steps = 0
     free = 0  # other lower-case words skipped (adjectives and nouns of the phrase)
     while k >= 0 and steps < 12:
-        t = tokens[k]
-        w = t.norm
-        if k in (verb_last, verb_head) and steps > 0:
+        w = norms[k]
+        if steps > 0 and k in (verb_last, verb_head):
             return (0.5, k)  # the verb's object: "targeting the key village of X"
-        if w in _OBJECT_VERBS and not t.upper:
+        if w in _OBJECT_VERBS and not tokens[k].upper:
             return (1.5, k)  # another verb's place object: "..., after capturing the key town of X"
-        if w == "of" and k > 0 and (tokens[k - 1].norm in _DIRECTIONS or tokens[k - 1].norm in _OF_LOCATIVE):
+        if w == "of" and k > 0 and (norms[k - 1] in _DIRECTIONS or norms[k - 1] in _OF_LOCATIVE):
             return (0.0, k)  # "north of X", "20 km south of X", "the outskirts of X"
         if w in _PREP_WEIGHT:
-            before = tokens[k - 1].norm if k > 0 else ""
+            before = norms[k - 1] if k > 0 else ""
             if before in _NOT_LOC_BEFORE or before == "from" or (before in _SPEECH and before not in verb_words
                                                                  and before in _SPEECH_VERBS):
                 return None  # "the envoy to X", "people from across X" (an origin), "said in X"
@@ -428,12 +535,12 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             if w in ("to", "toward", "towards"):
                 if before in _NEXT_TO:
                     return (0.0, k)  # "close to X", "at the entrance to X"
-                if w == "to" and k + 1 < i and tokens[k + 1].norm in _PLACE_VERBS:
+                if w == "to" and k + 1 < i and norms[k + 1] in _PLACE_VERBS:
                     return (1.0, k)  # "an offensive to capture the town of X"
                 return None  # a destination ("fled to Turkey", "extradited to the US"), not where the event is
             if w == "between" and before in _RELATIONS:
                 return None  # "talks between X and Y", "a crisis between X and Y": a relation, not a place
-            if w == "on" and not on_ok and all(t.norm in ("the", "a", "an") for t in tokens[k + 1 : i]):
+            if w == "on" and not on_ok and _ARTICLES.issuperset(norms[k + 1 : i]):
                 return None  # "an attack on the United States" is its target; "on the outskirts of X" is a place
             return (float(_PREP_WEIGHT[w]), k)
         if w in ("'s", "s") and k - 1 in place_tok and place_tok[k - 1] != n:
@@ -444,23 +551,23 @@ def _governed(tokens: list[Token], i: int, place_tok: dict[int, int], n: int, ve
             k -= 1
             steps += 1
             continue
-        if w == "of" and k > 0 and not _of_place_head(tokens[k - 1].norm):
+        if w == "of" and k > 0 and not _of_place_head(norms[k - 1]):
             return None  # "ahead of X", "a commander of X's army": not a place phrase
         if w in _SKIP_BACK or w.isdigit() or w in _PLACE_ADJECTIVES or (k in place_tok and place_tok[k] != n):
             k -= 1
             steps += 1
             continue
-        if w in ("and", "or") and steps > 0 and k > 0 and tokens[k + 1].norm in _PLACE_ADJECTIVES \
-                and tokens[k - 1].norm in _PLACE_ADJECTIVES:
+        if w in ("and", "or") and steps > 0 and k > 0 and norms[k + 1] in _PLACE_ADJECTIVES \
+                and norms[k - 1] in _PLACE_ADJECTIVES:
             k -= 1  # "in central and northern X"
             steps += 1
             continue
-        if w == "-" and k > 0 and tokens[k - 1].norm.isalpha() and steps > 0:
+        if w == "-" and k > 0 and norms[k - 1].isalpha() and steps > 0:
             k -= 1  # "a Georgian-controlled district of X"
             steps += 1
             continue
         if w in (",", "-") and steps == 0:
-            if w == "," and k > 0 and (tokens[k - 1].norm in _DATE_WORDS or tokens[k - 1].norm.isdigit()):
+            if w == "," and k > 0 and (norms[k - 1] in _DATE_WORDS or norms[k - 1].isdigit()):
                 return None  # "In September, U.S. forces ...": the phrase before the comma is a date
             k -= 1
             steps += 1
@@ -509,19 +616,29 @@ _STOP_BACK: Final = frozenset(
 _CLAUSE_STARTS: Final = frozenset("who which where said but while after before as".split())
 
 
-def _boundaries(tokens: list[Token], a: int, b: int) -> int:
-    """Clause boundaries between tokens a and b: ';', quotes, ', said', ', who', ', which'."""
-    count = 0
-    for k in range(max(0, a), min(len(tokens), b)):
-        w = tokens[k].norm
-        if w in (";", '"', ":") or (w == "," and k + 1 < len(tokens) and tokens[k + 1].norm in _CLAUSE_STARTS):
-            count += 1
-        elif w == "," and k + 1 < len(tokens) and tokens[k + 1].norm.endswith("ing") \
-                and not tokens[k + 1].upper and tokens[k + 1].norm not in _NOT_PARTICIPLES:
-            count += 1  # ", killing five people": a participle clause
-    return count
+def _boundary_marks(tokens: list[Token], norms: tuple[str, ...]) -> list[int]:
+    """The tokens that are clause boundaries: ';', quotes, ':', ', said', ', who', ', which', ', killing'."""
+    out: list[int] = []
+    for mark in (";", '"', ":"):
+        k = -1
+        for _ in range(norms.count(mark)):
+            k = norms.index(mark, k + 1)
+            out.append(k)
+    k = -1
+    last = len(norms) - 1
+    for _ in range(norms.count(",")):
+        k = norms.index(",", k + 1)
+        if k < last:
+            nxt = norms[k + 1]
+            if nxt in _CLAUSE_STARTS or (nxt.endswith("ing") and not tokens[k + 1].upper
+                                         and nxt not in _NOT_PARTICIPLES):
+                out.append(k)  # ", killing five people": a participle clause
+    out.sort()
+    return out
 
 
+_BOUNDARY_MARKS: Final = frozenset([";", '"', ":", ","])
+"""The tokens that may be boundaries (a fast pre-check)."""
 _NOT_PARTICIPLES: Final = frozenset("including during according following nothing something anything".split())
 
 
@@ -555,15 +672,18 @@ _FRONT_PREPOSITIONS: Final = frozenset(
 )
 
 
-def _fronted(tokens: list[Token], i: int) -> bool:
-    """Whether the place at token ``i`` is in a phrase fronted before the whole sentence ("In X, ...", "During a
-    rally in X, ..."): it sets the scene for every clause of the sentence."""
-    if not tokens or tokens[0].norm not in _FRONT_PREPOSITIONS:
-        return False
-    return all(t.norm not in (",", ";", ":") for t in tokens[:i])
+def _front(norms: tuple[str, ...]) -> int:
+    """The last token at which a place is in a phrase fronted before the whole sentence ("In X, ...", "During a
+    rally in X, ..."): such a place sets the scene for every clause of the sentence (-1 when there is none)."""
+    if not norms or norms[0] not in _FRONT_PREPOSITIONS:
+        return -1
+    return min((norms.index(w) for w in _FRONT_ENDS if w in norms), default=len(norms))
 
 
-def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place_tok: dict[int, int]) -> bool:
+_FRONT_ENDS: Final = frozenset([",", ";", ":"])
+
+
+def _other_clause(sent: _Sentence, i: int, j: int, v_i: int, v_j: int, place_tok: dict[int, int]) -> bool:
     """Whether the place at tokens ``i:j`` is named in a clause or phrase of its own, apart from the event verb.
 
     - an "according to" phrase: "according to a source in X, ..." is where the source is;
@@ -579,9 +699,11 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
       relative clause saying who someone is ("killed a man who lived in X", "troops which have bases in X").
     A phrase fronted before the sentence ("In X, ...") is the place of all its clauses.
     """
-    if _fronted(tokens, i):
+    if i <= sent.front:
         return False
-    if i >= v_j:
+    tokens, norms, words = sent.tokens, sent.norms, sent.words
+    # (each scan below runs only if the words it looks for are there)
+    if i >= v_j + 2 and (not _FINITE.isdisjoint(norms[v_j + 1 : i]) or not _RELATIVE.isdisjoint(norms[v_j : i - 1])):
         between = tokens[v_j:i]
         for k, t in enumerate(between[:-1]):
             if t.norm == "," and between[k + 1].norm in _FINITE:
@@ -591,20 +713,21 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
             if t.norm in _RELATIVE and _background(between, k + 1) and all(u.norm != "," for u in between[k:]):
                 return True  # "killed a man who lived in X", "troops which have their bases in X"
     # "according to ... in X"
-    for k in range(i - 1, max(-1, i - 16), -1):
-        w = tokens[k].norm
-        if w in (",", ";", ":", '"', "(", ")"):
-            break
-        if w == "to" and k > 0 and tokens[k - 1].norm == "according" and not (k < v_i < i):
-            return True
+    if "according" in words:
+        for k in range(i - 1, max(-1, i - 16), -1):
+            w = norms[k]
+            if w in (",", ";", ":", '"', "(", ")"):
+                break
+            if w == "to" and k > 0 and norms[k - 1] == "according" and not (k < v_i < i):
+                return True
     if j <= v_i:
         # the place in a relative clause that the verb comes after
-        for k in range(i - 1, max(-1, i - 14), -1):
-            w = tokens[k].norm
+        for k in range(i - 1, max(-1, i - 14), -1) if not _RELATIVE.isdisjoint(words) else ():
+            w = norms[k]
             if w in (",", ";", ":", '"'):
                 break
             if w in _RELATIVE and k > 0:
-                gap = [t.norm for t in tokens[j:v_i]]
+                gap = list(norms[j:v_i])
                 while gap and gap[-1] in _AUXILIARIES:
                     gap.pop()
                 if gap and gap[0] in ("and", "or") and len(gap) == 1:
@@ -612,16 +735,18 @@ def _other_clause(tokens: list[Token], i: int, j: int, v_i: int, v_j: int, place
                 # "... occurred in X, where a bomb killed ...": the verb's clause is about X
                 return "where" not in gap and "which" not in gap
         # the verb in a relative clause about a person after the place
-        for k in range(j, v_i):
-            if tokens[k].norm in _PERSON_RELATIVE and all(t.norm in _AUXILIARIES for t in tokens[k + 1 : v_i]):
-                return True
+        if not _PERSON_RELATIVE.isdisjoint(words):
+            for k in range(j, v_i):
+                if norms[k] in _PERSON_RELATIVE and _AUXILIARIES.issuperset(norms[k + 1 : v_i]):
+                    return True
         # an apposition: "S, ... in X, was killed"
-        before = next((k for k in range(i - 1, -1, -1) if tokens[k].norm == ","), None)
-        after = next((k for k in range(j, v_i) if tokens[k].norm == ","), None)
-        if before is not None and before > 0 and before - 1 not in place_tok and after is not None:
-            group = [t.norm for t in tokens[after + 1 : v_i]]
-            if group and all(w in _AUXILIARIES for w in group) and any(w in _FINITE for w in group):
-                return True
+        if "," in words and "," in norms[j:v_i] and "," in norms[:i]:
+            before = i - 1 - norms[i - 1 :: -1].index(",")
+            after = norms.index(",", j, v_i)
+            if before > 0 and before - 1 not in place_tok:
+                group = norms[after + 1 : v_i]
+                if group and _AUXILIARIES.issuperset(group) and not _FINITE.isdisjoint(group):
+                    return True
     return False
 
 
@@ -633,18 +758,19 @@ _MOTION: Final = _verb_forms(
 _DETERMINERS: Final = frozenset("the a an his her their its our my your this that these those".split())
 
 
-def _destination(tokens: list[Token], k: int, place_tok: dict[int, int], verb_words: set[str]) -> bool:
+def _destination(sent: _Sentence, k: int, place_tok: dict[int, int], verb_words: set[str]) -> bool:
     """Whether the preposition at token ``k`` ("in", "at") is inside a noun phrase that is the destination of a
     verb of motion other than the event's: "(made her way) to a camp in X", "sent to the prison at X", "taken
     into a hospital in X" (not "on his way to work in X", "tried to ambush a patrol near X")."""
-    if tokens[k].norm not in ("in", "at", "near", ","):
-        return False
+    tokens, norms = sent.tokens, sent.norms
+    if norms[k] not in ("in", "at", "near", ",") or _TO_WORDS.isdisjoint(norms[max(0, k - 6) : k]):
+        return False  # (the walk below stops at most six words back, and returns True only at one of _TO_WORDS)
     m = k - 1
     words = 0
     while m >= 0 and words < 6:
         t = tokens[m]
         w = t.norm
-        if w in ("to", "towards", "toward", "into"):
+        if w in _TO_WORDS:
             before = tokens[m - 1].norm if m > 0 else ""
             after = tokens[m + 1]
             return before in _MOTION and before not in verb_words and (
@@ -660,6 +786,8 @@ def _destination(tokens: list[Token], k: int, place_tok: dict[int, int], verb_wo
     return False
 
 
+_ARTICLES: Final = frozenset(["the", "a", "an"])
+_TO_WORDS: Final = frozenset(["to", "towards", "toward", "into"])
 _DATE_WORDS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday "
@@ -687,3 +815,11 @@ def _background(tokens: list[Token], k: int) -> bool:
     if w in _BACKGROUND:
         return True
     return w in ("was", "were", "is", "are") and k + 1 < len(tokens) and tokens[k + 1].norm in _DETERMINERS
+
+
+_NOT_MODIFIED: Final = _FUNCTION | _PLACE_NOUNS | _OF_HEADS | _LANDMARKS | _STOP_BACK | _SPEECH | LOCATIVE \
+    | _DIRECTIONS | _WEEKDAYS_MONTHS | _NOT_NOUNS | _BUILDINGS
+"""Words that are not a noun a place modifies (see :func:`_modifier`)."""
+_PHRASE_WORDS: Final = _CHAIN_WORDS | _SKIP_BACK | _PLACE_ADJECTIVES | _SMALL_ADJECTIVES | _PLACE_NOUNS | _OF_HEADS \
+    | _OF_LOCATIVE | _DIRECTIONS | _UNITS
+"""Words of place phrases that may link two places (see :func:`_link`)."""
