@@ -279,7 +279,7 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: l
     pattern = f.pattern.entry
     action = _action(f.code, pattern.source, coder.compiled.codebook)
     location = _target_place(f, tokens, places) or (
-        W.event_location(text, sent.start, sent.end, head.start, last.end, places) if places else None)
+        W.event_location(text, sent.start, sent.end, head.start, last.end, places, tokens=tokens) if places else None)
     if date_mention is not None and date_mention.value is not None:
         ev_date, date_source = date_mention.value, "text"
     elif day is not None:
