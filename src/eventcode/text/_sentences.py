@@ -213,8 +213,23 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_last: tuple[str, tuple[Sentence, ...]] | None = None
+"""The last text split and its sentences: a batch asks again for the text it has just coded, to count them (the
+same str object is the same text: it is immutable, and held here so that its identity is not reused)."""
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of an article (or of a single sentence) with their kinds, in order."""
+    global _last
+    last = _last
+    if last is not None and last[0] is text:
+        return list(last[1])
+    out = _split(text)
+    _last = (text, tuple(out))
+    return out
+
+
+def _split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     in_teasers = False
     seen_body = False
