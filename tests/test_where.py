@@ -45,3 +45,13 @@ def test_event_location_attached_to_clause() -> None:
     """A place after 'in' in the event's clause is its location."""
     evs = eventcode.code("Afghan forces attacked Taliban fighters in Helmand province on Monday.", date="2021-03-03")
     assert evs and evs[0].location is not None and evs[0].location.country == "AFG"
+
+
+def test_explain_shows_each_events_date_and_location() -> None:
+    """explain() says which date and which place each event took, and the words they came from."""
+    import eventcode
+
+    text = str(eventcode.explain("Police in Kabul arrested two men on Monday, officials said.", date="2021-01-06"))
+    assert "date 2021-01-04 (from 'Monday'); location Kabul (from 'Kabul')" in text
+    text = str(eventcode.explain("Germany invaded France.", date="2021-01-06"))
+    assert "date 2021-01-06 (publication date)" in text

@@ -186,6 +186,10 @@ class Explanation:
                 if ev is not None:
                     lines.append(f"          verb {ev.verb_text!r}, pattern '{ev.pattern}' ({ev.pattern_source})"
                                  + (f", rules: {', '.join(ev.notes)}" if ev.notes else ""))
+                when = "none" if e.date is None else e.date.isoformat() + (
+                    f" (from {e.date_mention.text!r})" if e.date_mention is not None else " (publication date)")
+                where = "none" if e.location is None else f"{e.location.name} (from {e.location.text!r})"
+                lines.append(f"          date {when}; location {where}")
             for t in s.dropped:
                 lines.append(f"  dropped pattern '{t.pattern}': {t.reason}")
             if not s.events and not s.dropped:
