@@ -190,3 +190,24 @@ def test_hometown_after_a_name_is_not_the_event_location() -> None:
     assert events and all(e.location is None for e in events)
     events = eventcode.code("Rebels captured the town of Kiklah on Monday.")
     assert any(e.location is not None and e.location.text == "Kiklah" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Kabul arrested two men on Monday, officials said.",
+    "In the West Bank city of Nablus, a man riding a motorcycle was shot and killed in a refugee camp.",
+    "A man who lived in Lyon and two others were killed in clashes in Marseille.",
+])
+def test_sentence_tokens_given_or_not_give_the_same_location(text: str) -> None:
+    """event_location with the sentence's tokens passed in picks the same place as without them."""
+    from eventcode.text import tokenize
+
+    for verb in ("arrested", "killed", "shot"):
+        at = text.find(verb)
+        if at < 0:
+            continue
+        # two equal texts in different objects, so that neither call reuses what the other worked out
+        one, two = "".join(list(text)), "".join(list(text))
+        given = event_location(one, 0, len(one), at, at + len(verb), find_places(one),
+                               tokens=tokenize(one, 0, len(one)))
+        plain = event_location(two, 0, len(two), at, at + len(verb), find_places(two))
+        assert given == plain and given is not None

@@ -62,3 +62,13 @@ def test_offsets_always_in_text(text: str) -> None:
         last = s.end
         for t in tokenize(text, s.start, s.end):
             assert s.start <= t.start < t.end <= s.end
+
+
+def test_split_again_gives_an_independent_equal_list() -> None:
+    """Splitting the same text again (a batch counts what it coded) gives equal sentences in a list of its own."""
+    text = "Germany invaded France. Britain protested on Monday.\n\nA second paragraph."
+    first = split_sentences(text)
+    first.clear()
+    again = split_sentences(text)
+    assert len(again) == 3
+    assert again == split_sentences("".join(list(text)))  # an equal text in another object: split afresh
