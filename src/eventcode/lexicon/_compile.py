@@ -7,7 +7,8 @@ into alternatives here, so matching at run time is dictionary lookups and tuple 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from eventcode.errors import DictionaryError
@@ -80,8 +81,24 @@ class CompiledLexicon(NamedTuple):
     codebook: str | None = "CAMEO"
     classic: ClassicTables | None = None
     """The classic grammar's tables, when the lexicon asks for that grammar (the native tables are then empty)."""
-    phrase_firsts: frozenset[str] = frozenset()
-    """The first tokens of all phrases (a token not in it starts no actor, agent or discard phrase)."""
+    phrase_starts: Mapping[str | None, PhraseStart] = MappingProxyType({})
+    """``phrases`` by first token: the longer phrases by their second token, then the one-token phrases (a token
+    that is not a key starts no actor, agent or discard phrase)."""
+
+
+PhraseStart = tuple[dict[str | None, list[Phrase]], list[Phrase]]
+"""What a first token can start: the phrases of two tokens or more by second token, then those of one token."""
+
+
+def _phrase_starts(phrases: dict[str, list[Phrase]]) -> dict[str | None, PhraseStart]:
+    longer: dict[str, dict[str | None, list[Phrase]]] = {}
+    for key, cands in phrases.items():
+        if " " in key:
+            first, second = key.split(" ", 1)
+            longer.setdefault(first, {})[second] = cands
+    none: dict[str | None, list[Phrase]] = {}
+    firsts = {k.split(" ", 1)[0] for k in phrases}
+    return {first: (longer.get(first, none), phrases.get(first) or []) for first in firsts}
 
 
 def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, entry: ActorEntry | AgentEntry | str,
@@ -204,7 +221,7 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
             lemmas.setdefault(f, set()).add(p.head)
     return CompiledLexicon(
         phrases=phrases,
-        phrase_firsts=frozenset(k.split(" ", 1)[0] for k in phrases),
+        phrase_starts=_phrase_starts(phrases),
         verbs=VerbIndex(pending, _PatternCompiler(lex.patterns, lex.builtin_patterns, classes)),
         participles=frozenset(parts),
         lemmas={k: frozenset(v) for k, v in lemmas.items()},

@@ -62,32 +62,8 @@ LOCATIVE = frozenset(
 _LINKS = frozenset(("of", "in", "from", "for"))
 
 
-_Entry = tuple["dict[str | None, list[Phrase]]", "list[Phrase]"]
-"""What a first token can start: the longer phrases by second token, then the one-token phrases."""
-_STARTS: dict[int, tuple[dict[str, list[Phrase]], dict[str | None, _Entry]]] = {}
-"""The phrase index of each compiled lexicon (by identity, kept alive here) -> its table for :func:`scan`."""
 _norm_of = itemgetter(0)
 _new = tuple.__new__
-
-
-def _starts(lex: CompiledLexicon) -> dict[str | None, _Entry]:
-    """The phrase index by first token, then second token (built once per lexicon, on first use)."""
-    phrases = lex.phrases
-    got = _STARTS.get(id(phrases))
-    if got is not None and got[0] is phrases:
-        return got[1]
-    longer: dict[str, dict[str | None, list[Phrase]]] = {}
-    for key, cands in phrases.items():
-        if " " in key:
-            first, second = key.split(" ", 1)
-            longer.setdefault(first, {})[second] = cands
-    none: dict[str | None, list[Phrase]] = {}
-    table: dict[str | None, _Entry] = {first: (longer.get(first, none), phrases.get(first) or [])
-                                       for first in lex.phrase_firsts}
-    if len(_STARTS) >= 8:  # coders come and go (tests, notebooks): keep the tables of the recent ones
-        _STARTS.clear()
-    _STARTS[id(phrases)] = (phrases, table)
-    return table
 
 
 def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[RawMention], bool]:
@@ -95,7 +71,7 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
     found: list[RawMention] = []
     discard = False
     norms: tuple[str | None, ...] = (*map(_norm_of, tokens), None)  # None: no second token after the last
-    entries = list(map(_starts(lex).get, norms))  # None where no phrase starts: most tokens, skipped in C
+    entries = list(map(lex.phrase_starts.get, norms))  # None where no phrase starts: most tokens, skipped in C
     nxt = 0
     for i in compress(range(len(tokens)), entries):
         if i < nxt:  # inside the phrase found last
