@@ -6,19 +6,18 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 
+from eventcode.mentions._calendar import MONTH_ABBREVIATIONS, NAMED_DAYS_AND_MONTHS, WEEKDAY_ABBREVIATIONS
 from eventcode.records import DateMention, Place
 from eventcode.text import Token
 
 __all__ = ["DATE_TRIGGERS", "event_location", "sentence_date", "sentence_places"]
 
 
-_MONTHS = ("january february march april may june july august september october november december "
-           "jan feb mar apr jun jul aug sep sept oct nov dec")
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
 _RELATIVE = ("yesterday today tomorrow tonight week weekend weeks month months year years decade decades day days "
              "hours christmas easter halloween valentine eve boxing thanksgiving morning afternoon evening night "
              "noon midnight")
-DATE_TRIGGERS = frozenset(f"{_MONTHS} {_DAYS} {_RELATIVE}".split())
+DATE_TRIGGERS = NAMED_DAYS_AND_MONTHS | frozenset(MONTH_ABBREVIATIONS) | WEEKDAY_ABBREVIATIONS | frozenset(
+    _RELATIVE.split())
 """Words without which a sentence holds no date expression the date finder resolves (a fast pre-check)."""
 
 

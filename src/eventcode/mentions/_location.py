@@ -11,6 +11,7 @@ from importlib import resources
 from operator import itemgetter
 from typing import Any, Final
 
+from eventcode.mentions._calendar import MONTH_ABBREVIATIONS, NAMED_DAYS_AND_MONTHS
 from eventcode.mentions.places import (
     _DIRECTIONS,
     _FUNCTION,
@@ -788,11 +789,8 @@ def _destination(sent: _Sentence, k: int, place_tok: dict[int, int], verb_words:
 
 _ARTICLES: Final = frozenset(["the", "a", "an"])
 _TO_WORDS: Final = frozenset(["to", "towards", "toward", "into"])
-_DATE_WORDS: Final = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday "
-    "morning afternoon evening night week month year weekend earlier later".split()
-)
+_DATE_WORDS: Final = NAMED_DAYS_AND_MONTHS | frozenset(MONTH_ABBREVIATIONS) | frozenset(
+    "today yesterday morning afternoon evening night week month year weekend earlier later".split())
 """Words that end a date phrase ("In September, ...", "On Tuesday, ...")."""
 
 

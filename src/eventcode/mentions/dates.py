@@ -50,21 +50,14 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from eventcode.mentions._calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from eventcode.records import DateMention, Precision
 
 __all__ = ["DateFinder", "default_finder", "find_dates", "to_reference"]
 
-_MONTHS: Final = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
-_ABBR: Final = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS: Final = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
+_MONTHS: Final = MONTHS
+_ABBR: Final = MONTH_ABBREVIATIONS
+_WEEKDAYS: Final = WEEKDAYS
 _NUMBERS: Final = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -98,10 +91,9 @@ _UNITS = "day|week|month|year|decade"
 # look-ahead built from it (see _gate) must accept every start the alternatives of _PATTERN accept: a new
 # alternative, modifier or number word that can open an expression needs its word here.
 _STARTS: Final = {
+    **dict.fromkeys([*_WEEKDAYS, *_MONTHS, *_ABBR], ""),
     **dict.fromkeys(
-        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-        "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec early late "
-        "mid earlier later end beginning start last next this coming past previous following christmas "
+        "early late mid earlier later end beginning start last next this coming past previous following christmas "
         "thanksgiving halloween boxing valentine yesterday today tomorrow tonight".split(), ""),
     **dict.fromkeys(
         "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty several few".split(),

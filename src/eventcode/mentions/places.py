@@ -71,6 +71,7 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from eventcode import _cache
+from eventcode.mentions._calendar import NAMED_DAYS_AND_MONTHS
 from eventcode.records import Place
 from eventcode.text import Token, tokenize
 
@@ -923,10 +924,8 @@ _NAME_PREFIXES: Final = frozenset(
 _CONSTRUCTION_WORDS: Final = _OF_OR_PLACE_NOUN | _LANDMARKS | _NEAR_OR_LOCATIVE
 """The words that trigger some rule of ``Gazetteer._constructions``."""
 _UNITS: Final = frozenset("km kilometres kilometers kms miles mile metres meters".split())
-_WEEKDAYS_MONTHS: Final = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december city province governorate".split()
-)
+_WEEKDAYS_MONTHS: Final = NAMED_DAYS_AND_MONTHS | frozenset("city province governorate".split())
+"""Capitalised words that are never (the start of) a place's name here: weekdays, months and a few place nouns."""
 
 
 def _rank(r: _Rec, context: set[str | None] | None, nxt: str = "") -> tuple[int, int, float, int]:
