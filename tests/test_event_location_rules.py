@@ -1,10 +1,11 @@
-"""The rules that attach a place of the sentence to an event verb (eventcode.mentions._location)."""
+"""The rules that attach a place of the sentence to an event verb (eventcode.mentions.location)."""
 
 from __future__ import annotations
 
 import pytest
 
-from eventcode.mentions.places import event_location, find_places
+from eventcode.mentions.location import event_location
+from eventcode.mentions.places import find_places
 
 
 def _location(text: str, verb: str) -> str | None:

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eventcode
-from eventcode.mentions.places import default_gazetteer, event_location, find_places, name_key
+from eventcode.mentions.location import event_location
+from eventcode.mentions.places import default_gazetteer, find_places, name_key
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -331,3 +332,10 @@ def test_unknown_name_with_an_ayn_apostrophe_kept_whole() -> None:
     """An unknown village name with an apostrophe after "Al-" is found whole, not cut at the apostrophe."""
     got = [p.text for p in eventcode.find_places("Shelling hit the village of Kafr Al-'Uyun overnight.")]
     assert "Kafr Al-'Uyun" in got
+
+
+@pytest.mark.parametrize("module", ["eventcode.mentions.location", "eventcode.mentions.places",
+                                    "eventcode.mentions.dates", "eventcode.grammar._where"])
+def test_module_imports_first_in_a_fresh_process(module: str) -> None:
+    """Each mention module imports on its own, whichever is imported first (no import cycle)."""
+    subprocess.run([sys.executable, "-c", f"import {module}"], check=True, capture_output=True)

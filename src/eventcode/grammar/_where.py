@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from eventcode.mentions._calendar import MONTH_ABBREVIATIONS, NAMED_DAYS_AND_MONTHS, WEEKDAY_ABBREVIATIONS
 from eventcode.records import DateMention, Place
@@ -75,19 +74,10 @@ def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int
     near = [p for p in found if p.start is not None and p.end is not None and a <= p.start and p.end <= b]
     if not near:
         return None
-    window_tokens, attach = _location_rules()
-    window = window_tokens(text, tokens, s_start, s_end, a, b) if tokens is not None else None
-    return attach(text, a, b, v_start, v_end, near, window)
+    from eventcode.mentions import location
 
-
-@functools.cache
-def _location_rules() -> tuple[Callable[[str, list[Token], int, int, int, int], list[Token]],
-                               Callable[[str, int, int, int, int, list[Place], list[Token] | None], Place | None]]:
-    """The functions of the rules that attach a place to an event (imported when first needed)."""
-    from eventcode.mentions import places  # noqa: F401 - first: it loads the rules of eventcode.mentions._location
-    from eventcode.mentions._location import attach, window_tokens
-
-    return window_tokens, attach
+    window = location.window_tokens(text, tokens, s_start, s_end, a, b) if tokens is not None else None
+    return location.attach(text, a, b, v_start, v_end, near, window)
 
 
 _WINDOW = 250

@@ -36,7 +36,7 @@ regions from ``extra_places.tsv``), or ``None`` for a name found by construction
 divisions carry no coordinates (the sources have none); ``admin1`` is the first-level division's name
 (for cities, where the GeoNames division could be matched to an ISO 3166-2 subdivision).
 
-:func:`event_location` (in :mod:`eventcode.mentions._location`) picks the place attached to the event's clause:
+:func:`eventcode.mentions.location.event_location` picks the place attached to the event's clause:
 a place governed by a locative
 preposition ("in Helmand", "in the capital of Logar province", "near Kabul", "at a checkpoint in X",
 "20 km north of X", "in Karachi's streets", "close to X"), the object of the event verb ("shelled Aleppo",
@@ -79,7 +79,6 @@ __all__ = [
     "FORMAT_VERSION",
     "Gazetteer",
     "default_gazetteer",
-    "event_location",
     "find_places",
     "name_key",
     "name_variants",
@@ -1044,9 +1043,3 @@ def find_places(text: str) -> list[Place]:
     return default_gazetteer().find(text, 0, len(text))
 
 
-# -- the event's location -----------------------------------------------------------------------------------------
-
-
-
-
-from eventcode.mentions._location import event_location  # noqa: E402 - the attachment rules, re-exported

@@ -619,22 +619,25 @@ _CLAUSE_STARTS: Final = frozenset("who which where said but while after before a
 
 def _boundary_marks(tokens: list[Token], norms: tuple[str, ...]) -> list[int]:
     """The tokens that are clause boundaries: ';', quotes, ':', ', said', ', who', ', which', ', killing'."""
-    out: list[int] = []
-    for mark in (";", '"', ":"):
-        k = -1
-        for _ in range(norms.count(mark)):
-            k = norms.index(mark, k + 1)
-            out.append(k)
-    k = -1
+    out = [k for mark in (";", '"', ":") for k in _positions(norms, mark)]
     last = len(norms) - 1
-    for _ in range(norms.count(",")):
-        k = norms.index(",", k + 1)
+    for k in _positions(norms, ","):
         if k < last:
             nxt = norms[k + 1]
             if nxt in _CLAUSE_STARTS or (nxt.endswith("ing") and not tokens[k + 1].upper
                                          and nxt not in _NOT_PARTICIPLES):
                 out.append(k)  # ", killing five people": a participle clause
     out.sort()
+    return out
+
+
+def _positions(norms: tuple[str, ...], word: str) -> list[int]:
+    """Where ``word`` stands in ``norms`` (found with C-level searches: the marks are few)."""
+    out: list[int] = []
+    k = -1
+    for _ in range(norms.count(word)):
+        k = norms.index(word, k + 1)
+        out.append(k)
     return out
 
 
