@@ -782,7 +782,7 @@ def find_events(
             i += 1
             continue
         if i > 0 and _noun_use(lex, tokens, i, covered):
-            cands = cands.nouns() if isinstance(cands, PatternList) else [c for c in cands if c.entry.noun_head]
+            cands = cands.nouns()
             if not cands:
                 i += 1
                 continue
@@ -994,7 +994,7 @@ def find_events(
             emb = _embedded(s, r.end, covered)
             if emb is not None:
                 v, subj = emb
-                ecands = [c for c in lex.verbs[tokens[v].norm] if not c.entry.noun_head]
+                ecands = lex.verbs[tokens[v].norm].verbs()
                 was_passive = s.passive
                 s.passive = False
                 s.pair = False
@@ -1047,16 +1047,11 @@ def find_events(
     return kept, trace, pronouns
 
 
-def _tried(s: _Sentence, cands: list[CompiledPattern], after: int) -> list[CompiledPattern]:
+def _tried(s: _Sentence, cands: PatternList, after: int) -> list[CompiledPattern]:
     """The patterns (in order) that may match with their words starting at ``after``: those whose next word can
     be the one there and whose required words are all ahead. Any other pattern cannot match there."""
     nxt = s.norms[after] if after < s.n else ""
-    ahead = s.norms[after : after + 24]
-    if isinstance(cands, PatternList):
-        return cands.matchable(nxt, ahead)
-    words = set(ahead)
-    return [cp for cp in cands if (cp.first is None or nxt in cp.first)
-            and not any(words.isdisjoint(need) for need in cp.needs)]
+    return cands.matchable(nxt, s.norms[after : after + 24])
 
 
 def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:

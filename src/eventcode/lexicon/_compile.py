@@ -71,7 +71,7 @@ class CompiledLexicon(NamedTuple):
 
     phrases: dict[str, list[Phrase]]
     """First token -> one-token phrases (and, under the key ``first + " " + second``, longer phrases)."""
-    verbs: dict[str, list[CompiledPattern]]
+    verbs: dict[str, PatternList]
     participles: frozenset[str]
     lemmas: dict[str, frozenset[str]]
     """Inflected form -> lemmas (for explanations and the passive)."""
@@ -359,18 +359,26 @@ class _Index(NamedTuple):
 class PatternList(list[CompiledPattern]):
     """A form's patterns, most specific first, with an index of the ones that can match in a given context."""
 
-    __slots__ = ("_index", "_nouns")
+    __slots__ = ("_index", "_nouns", "_verbs")
 
     def __init__(self, items: Iterable[CompiledPattern] = ()) -> None:
         super().__init__(items)
         self._index: _Index | None = None
         self._nouns: PatternList | None = None
+        self._verbs: PatternList | None = None
 
     def nouns(self) -> PatternList:
         """The patterns whose head is a noun ("attack on +"), in order; built once."""
         got = self._nouns
         if got is None:
             got = self._nouns = PatternList(cp for cp in self if cp.entry.noun_head)
+        return got
+
+    def verbs(self) -> PatternList:
+        """The patterns whose head is a verb, in order; built once."""
+        got = self._verbs
+        if got is None:
+            got = self._verbs = PatternList(cp for cp in self if not cp.entry.noun_head)
         return got
 
     def _build_index(self) -> _Index:
@@ -444,7 +452,7 @@ class PatternList(list[CompiledPattern]):
 _ABSENT: Final = object()
 
 
-class VerbIndex(dict[str, list[CompiledPattern]]):
+class VerbIndex(dict[str, PatternList]):
     """Inflected form -> its verb patterns, most specific first.
 
     Every form is a key from the start (``form in index`` is a plain lookup), but a form's patterns are
@@ -470,7 +478,7 @@ class VerbIndex(dict[str, list[CompiledPattern]]):
             return self._fill(key)
         return default if got is _ABSENT else got
 
-    def __getitem__(self, key: str) -> list[CompiledPattern]:
+    def __getitem__(self, key: str) -> PatternList:
         got = dict.__getitem__(self, key)
         return self._fill(key) if got is None else got
 
