@@ -61,6 +61,19 @@ def test_processes_give_the_same_results() -> None:
     assert one == two
 
 
+def test_processes_account_for_every_input() -> None:
+    """jobs=3 (this process and two workers sharing the chunks) yields one result per input, errors included."""
+    bad: list[object] = [{"id": "x"}, {"text": 5}, 7, None]
+    items = [bad[i % 4] if i % 5 == 0 else {"id": f"d{i}", "text": _TEXTS[i % 4]} for i in range(60)]
+    one = [(r.index, r.doc_id, r.error, [e.to_dict() for e in r.events])
+           for r in eventcode.code_documents(items)]  # type: ignore[arg-type]
+    three = [(r.index, r.doc_id, r.error, [e.to_dict() for e in r.events])
+             for r in eventcode.code_documents(items, jobs=3, chunk_size=4)]  # type: ignore[arg-type]
+    assert [x[0] for x in three] == list(range(60))
+    assert three == one
+    assert sum(x[2] is not None for x in three) == 12
+
+
 def test_threads_share_one_coder() -> None:
     """A coder shared by threads codes as it does alone."""
     coder = eventcode.Coder()
