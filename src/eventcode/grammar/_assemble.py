@@ -90,23 +90,20 @@ def _span_actor(span: tuple[int, int], tokens: list[Token], text: str) -> Actor 
     is left out, and a time phrase ("one day", "over three days"), a clause ("they are trying", "would entail")
     or an adverb or preposition at the start ("only directly", "to the") is no actor."""
     i, j = span
-    while j > i and (tokens[j - 1].norm in W_.PREPOSITIONS or tokens[j - 1].norm == "of"
-                     or not tokens[j - 1].norm[:1].isalnum()):
+    while j > i and (tokens[j - 1].norm in _TRAILING or not tokens[j - 1].norm[:1].isalnum()):
         j -= 1
     if j <= i:
         return None
     words = [t.norm for t in tokens[i:j]]
     first = words[0]
-    counted = len(words) > 1 and (words[1][:1].isdigit() or words[1] in _NUMBER_WORDS or words[1] in ("than", "least"))
-    if (first in W_.PREPOSITIONS or first in W_.ADVERB or first.endswith("ly") or first in W_.HYPOTHETICAL) and not (
+    counted = len(words) > 1 and (words[1][:1].isdigit() or words[1] in _COUNTED)
+    if (first in _NOT_FIRST or first.endswith("ly")) and not (
             first in _APPROXIMATE and counted):  # but "About 800", "more than 2,000", "at least 40"
         return None
-    if any(w in W_.BE or w in W_.HAVE or w in W_.FUTURE or w in W_.HYPOTHETICAL or w in W_.DO for w in words):
+    if not _CLAUSE_WORDS.isdisjoint(words):
         return None
     rest = words[1:] if first in _APPROXIMATE else words
-    if any(w in W_.TIME_WORDS or w in _TIME_UNITS for w in rest) and all(
-            w in W_.TIME_WORDS or w in _TIME_UNITS or w[:1].isdigit() or w in _NUMBER_WORDS or w in W_.DETERMINERS
-            for w in rest):
+    if not _TIME_HEADS.isdisjoint(rest) and all(w in _TIME_PHRASE or w[:1].isdigit() for w in rest):
         return None  # "one day", "over three days"
     a, b = tokens[i].start, tokens[j - 1].end
     return _actor(None, None, (), None, text[a:b], a, b)
@@ -115,6 +112,12 @@ def _span_actor(span: tuple[int, int], tokens: list[Token], text: str) -> Actor 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several few many".split())
 _APPROXIMATE = frozenset("about around some nearly almost over more at up roughly approximately".split())
 _TIME_UNITS = frozenset("day days week weeks month months year years hour hours minute minutes".split())
+_TRAILING = W_.PREPOSITIONS | {"of"}
+_COUNTED = _NUMBER_WORDS | {"than", "least"}
+_NOT_FIRST = W_.PREPOSITIONS | W_.ADVERB | W_.HYPOTHETICAL
+_CLAUSE_WORDS = W_.BE | W_.HAVE | W_.FUTURE | W_.HYPOTHETICAL | W_.DO
+_TIME_HEADS = W_.TIME_WORDS | _TIME_UNITS
+_TIME_PHRASE = _TIME_HEADS | _NUMBER_WORDS | W_.DETERMINERS
 
 
 @attrs.define
