@@ -9,6 +9,7 @@ import pickle
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from eventcode.errors import InputError, RecordError, UnknownCodeError
 from eventcode.records import Action, Actor, Document, Event, to_date
@@ -26,6 +27,31 @@ def test_event_round_trip(event: Event) -> None:
 def test_events_pickle(event: Event) -> None:
     """Events pickle (they travel to worker processes)."""
     assert pickle.loads(pickle.dumps(event)) == event
+
+
+_ANY_RECORD = st.one_of(s.actors(), s.actions, s.places(), s.date_mentions(), s.evidence(), s.events())
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+@given(record=_ANY_RECORD)
+def test_every_record_pickles(protocol: int, record: object) -> None:
+    """Every record type pickles back to an equal record of its type, at every pickle protocol."""
+    back = pickle.loads(pickle.dumps(record, protocol))
+    assert type(back) is type(record)
+    assert back == record and hash(back) == hash(record)
+    assert attrs.astuple(back, recurse=False) == attrs.astuple(record, recurse=False)  # type: ignore[arg-type]
+
+
+@given(_ANY_RECORD)
+def test_unchecked_builders_match_constructors(record: object) -> None:
+    """The unchecked builders records reduce to (for pickling, and the coder's own records) give the records
+    the constructors give from the same field values."""
+    build, values = record.__reduce__()  # type: ignore[misc]
+    assert values == attrs.astuple(record, recurse=False)  # type: ignore[arg-type]
+    built = build(*values)
+    assert type(built) is type(record) and built == type(record)(*values)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built.start = 1
 
 
 def test_action_from_code_fills_codebook_fields() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -15,7 +16,7 @@ from eventcode.grammar._engine import Found, Trace, find_events
 from eventcode.lexicon._compile import CompiledLexicon
 from eventcode.lexicon._model import PatternEntry
 from eventcode.mentions.actors import ActorMention, combine, scan
-from eventcode.records import Action, Actor, DateMention, Event, Evidence, Place
+from eventcode.records import Action, Actor, DateMention, DateSource, Event, Evidence, Place, _actor, _event, _evidence
 from eventcode.text import Sentence, Token, split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ __all__ = ["Explanation", "SentenceTrace", "code_sentences", "explain_sentences"
 
 _Resolved = dict[tuple[int, bool], Actor | None]
 """Pronouns resolved by (found event index, whether the source role)."""
+_Actors = dict[tuple[int, int, str | None, str | None], Actor]
+"""A sentence's actor records by mention (span, code and name): made once, when an event first uses them."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -48,8 +51,21 @@ def actor_record(code: str | None, name: str | None, text: str, start: int | Non
     Records are immutable, so one is shared by every event of a sentence that names the actor there (the cache
     holds the recent ones).
     """
+    return _new_actor(code, name, text, start, end)
+
+
+_CHECKED_CODES: set[str] = set()
+"""Actor codes the :class:`Actor` constructor has accepted (a dictionary's codes, so a bounded set)."""
+
+
+def _new_actor(code: str | None, name: str | None, text: str, start: int | None, end: int | None) -> Actor:
+    """A new actor record from a code (with its country and sectors), built unchecked: the offsets are a token's,
+    and the constructor checks the code's shape the first time the code is seen (raising for a malformed one)."""
     country, sectors = _code_parts(code) if code else (None, ())
-    return Actor(code=code, country=country, sectors=sectors, name=name, text=text, start=start, end=end)
+    if code is not None and code not in _CHECKED_CODES:
+        Actor(code=code, country=country, sectors=sectors, name=name, text=text, start=start, end=end)
+        _CHECKED_CODES.add(code)
+    return _actor(code, country, sectors, name, text, start, end)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -58,9 +74,15 @@ def _action(code: str, where: str | None, codebook: str | None) -> Action:
     return Action.from_code(code, where=where, codebook=codebook)
 
 
-def _mention_actor(m: ActorMention, tokens: list[Token], text: str) -> Actor:
-    a, b = tokens[m.i].start, tokens[m.j - 1].end
-    return actor_record(m.code, m.name, text[a:b], a, b)
+def _mention_actor(m: ActorMention, tokens: list[Token], text: str, made: _Actors) -> Actor:
+    """The actor record of a mention, one per mention of the sentence (``made``), so that a mention that fills
+    two places of an event is one record there."""
+    key = (m.i, m.j, m.code, m.name)
+    actor = made.get(key)
+    if actor is None:
+        a, b = tokens[m.i].start, tokens[m.j - 1].end
+        actor = made[key] = _new_actor(m.code, m.name, text[a:b], a, b)
+    return actor
 
 
 def _span_actor(span: tuple[int, int], tokens: list[Token], text: str) -> Actor | None:
@@ -68,53 +90,62 @@ def _span_actor(span: tuple[int, int], tokens: list[Token], text: str) -> Actor 
     is left out, and a time phrase ("one day", "over three days"), a clause ("they are trying", "would entail")
     or an adverb or preposition at the start ("only directly", "to the") is no actor."""
     i, j = span
-    while j > i and (tokens[j - 1].norm in W_.PREPOSITIONS or tokens[j - 1].norm == "of"
-                     or not tokens[j - 1].norm[:1].isalnum()):
+    while j > i and (tokens[j - 1].norm in _TRAILING or not tokens[j - 1].norm[:1].isalnum()):
         j -= 1
     if j <= i:
         return None
     words = [t.norm for t in tokens[i:j]]
     first = words[0]
-    counted = len(words) > 1 and (words[1][:1].isdigit() or words[1] in _NUMBER_WORDS or words[1] in ("than", "least"))
-    if (first in W_.PREPOSITIONS or first in W_.ADVERB or first.endswith("ly") or first in W_.HYPOTHETICAL) and not (
+    counted = len(words) > 1 and (words[1][:1].isdigit() or words[1] in _COUNTED)
+    if (first in _NOT_FIRST or first.endswith("ly")) and not (
             first in _APPROXIMATE and counted):  # but "About 800", "more than 2,000", "at least 40"
         return None
-    if any(w in W_.BE or w in W_.HAVE or w in W_.FUTURE or w in W_.HYPOTHETICAL or w in W_.DO for w in words):
+    if not _CLAUSE_WORDS.isdisjoint(words):
         return None
     rest = words[1:] if first in _APPROXIMATE else words
-    if any(w in W_.TIME_WORDS or w in _TIME_UNITS for w in rest) and all(
-            w in W_.TIME_WORDS or w in _TIME_UNITS or w[:1].isdigit() or w in _NUMBER_WORDS or w in W_.DETERMINERS
-            for w in rest):
+    if not _TIME_HEADS.isdisjoint(rest) and all(w in _TIME_PHRASE or w[:1].isdigit() for w in rest):
         return None  # "one day", "over three days"
     a, b = tokens[i].start, tokens[j - 1].end
-    return Actor(code=None, text=text[a:b], start=a, end=b)
+    return _actor(None, None, (), None, text[a:b], a, b)
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several few many".split())
 _APPROXIMATE = frozenset("about around some nearly almost over more at up roughly approximately".split())
 _TIME_UNITS = frozenset("day days week weeks month months year years hour hours minute minutes".split())
+_TRAILING = W_.PREPOSITIONS | {"of"}
+_COUNTED = _NUMBER_WORDS | {"than", "least"}
+_NOT_FIRST = W_.PREPOSITIONS | W_.ADVERB | W_.HYPOTHETICAL
+_CLAUSE_WORDS = W_.BE | W_.HAVE | W_.FUTURE | W_.HYPOTHETICAL | W_.DO
+_TIME_HEADS = W_.TIME_WORDS | _TIME_UNITS
+_TIME_PHRASE = _TIME_HEADS | _NUMBER_WORDS | W_.DETERMINERS
 
 
 @attrs.define
 class _Context:
-    """Actors seen so far in the document, most recent last (for pronouns and short references)."""
+    """Actors (non-locative mentions) seen so far in the document, most recent last (for pronouns and short
+    references)."""
 
-    recent: list[tuple[Actor, bool]] = attrs.field(factory=list)
+    recent: list[ActorMention] = attrs.field(factory=list)
 
     def resolve(self, kind: str, pronoun_text: str, start: int, end: int) -> Actor | None:
-        for actor, person in reversed(self.recent):
-            if actor.code is None:
+        for m in reversed(self.recent):
+            if m.code is None:
                 continue
-            if kind == "person" and not person:
+            if kind == "person" and not m.person:
                 continue
-            if kind in ("thing", "group") and person:
+            if kind in ("thing", "group") and m.person:
                 continue
-            return attrs.evolve(actor, text=pronoun_text, start=start, end=end)
+            return _new_actor(m.code, m.name, pronoun_text, start, end)
         return None
 
-    def push(self, actors: list[tuple[Actor, bool]]) -> None:
+    def push(self, actors: list[ActorMention]) -> None:
         self.recent.extend(actors)
         del self.recent[:-12]
+
+
+def _sectors(code: str | None) -> tuple[str, ...]:
+    """The sectors of an actor's code (as its record has them)."""
+    return _code_parts(code)[1] if code else ()
 
 
 _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "outfit", "faction", "militia"])
@@ -124,27 +155,34 @@ _GROUP_SECTORS = frozenset(["INS", "REB", "SEP", "PTY", "UAF", "OPP", "RAD"])
 def _resolve_references(mentions: list[ActorMention], tokens: list[Token], ctx: _Context) -> list[ActorMention]:
     """Short references: "the militants" and "the group" take the code of the last such actor named before."""
     out = list(mentions)
+    if not ctx.recent:  # no actor named before: nothing to refer to
+        out.sort(key=_START)
+        return out
     for k, m in enumerate(out):
         if m.i == 0 or tokens[m.i - 1].norm != "the" or m.code is None or not m.code.startswith("---"):
             continue
         sector = m.code[3:6]
-        for actor, person in reversed(ctx.recent):
-            if person or actor.code is None or actor.code.startswith("---") or sector not in actor.sectors:
+        for actor in reversed(ctx.recent):
+            if actor.person or actor.code is None or actor.code.startswith("---") or sector not in _sectors(actor.code):
                 continue
             out[k] = m._replace(code=actor.code, name=actor.name)
             break
     starts = {m.i for m in out}
     for i in range(1, len(tokens)):
         if tokens[i].norm in _GROUP_NOUNS and tokens[i - 1].norm == "the" and i not in starts:
-            for actor, person in reversed(ctx.recent):
+            for actor in reversed(ctx.recent):
                 code = actor.code
-                if person or code is None or code.startswith("---"):
+                if actor.person or code is None or code.startswith("---"):
                     continue
-                if code[:3] in ("IGO", "NGO", "IMG") or _GROUP_SECTORS & set(actor.sectors):
+                if code[:3] in ("IGO", "NGO", "IMG") or not _GROUP_SECTORS.isdisjoint(_sectors(code)):
                     out.append(ActorMention(i, i + 1, code, actor.name, False, (), False))
                     break
-    out.sort(key=lambda m: m.i)
+    out.sort(key=_START)
     return out
+
+
+_START = operator.itemgetter(0)
+"""A mention's first token (``ActorMention.i``)."""
 
 
 class SentenceTrace(NamedTuple):
@@ -210,23 +248,32 @@ def _run(coder: Coder, text: str, day: dt.date | None, doc_id: str | None, expla
             if explain:
                 traces.append(SentenceTrace(sent.start, sent.end, sent.kind, [], [], [], False))
             continue
-        sevents, strace = _code_sentence(coder, lex, text, sent, day, doc_id, ctx)
+        sevents, strace = _code_sentence(coder, lex, text, sent, day, doc_id, ctx, explain)
         events.extend(sevents)
-        if explain:
+        if strace is not None:
             traces.append(strace)
     return events, traces
 
 
 def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence, day: dt.date | None,
-                   doc_id: str | None, ctx: _Context) -> tuple[list[Event], SentenceTrace]:
+                   doc_id: str | None, ctx: _Context, explain: bool) -> tuple[list[Event], SentenceTrace | None]:
+    """A sentence's events, and (``explain``) its trace."""
     tokens = tokenize(text, sent.start, sent.end)
     raw, discard = scan(tokens, text, lex)
     if discard:
-        return [], SentenceTrace(sent.start, sent.end, sent.kind, [], [], [], True)
+        return [], SentenceTrace(sent.start, sent.end, sent.kind, [], [], [], True) if explain else None
     mentions = _resolve_references(combine(raw, tokens, day), tokens, ctx)
     found, dropped, pronouns = find_events(tokens, mentions, lex, headline=sent.kind == "headline")
+    named = [m for m in mentions if not m.locative]
+    # actor records are made only for the mentions an event uses (and for an explanation's trace)
+    made: _Actors = {}
+    if not found:
+        ctx.push(named)
+        if not explain:
+            return [], None
+        actors = [_mention_actor(m, tokens, text, made) for m in named]
+        return [], SentenceTrace(sent.start, sent.end, sent.kind, actors, [], dropped, False)
     sentence_text = text[sent.start : sent.end]
-    actors_here = [(_mention_actor(m, tokens, text), m.person) for m in mentions if not m.locative]
     resolved: _Resolved = {}
     for idx, kind in pronouns:
         f = found[idx]
@@ -237,53 +284,63 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
             continue
         a, b = tokens[span[0]].start, tokens[span[1] - 1].end
         # "The army said it had killed ten militants": an actor earlier in the sentence comes first
-        here = _Context([(act, person) for act, person in actors_here if act.end is not None and act.end <= a])
+        here = _Context([m for m in named if tokens[m.j - 1].end <= a])
         resolved[idx, is_source] = here.resolve(role_kind, text[a:b], a, b) or ctx.resolve(role_kind, text[a:b], a, b)
     date_mention: DateMention | None = None
     places: list[Place] = []
-    if coder.dates and found:
+    if coder.dates:
         date_mention = W.sentence_date(text, sent.start, sent.end, day, tokens)
-    if coder.places and found:
+    if coder.places:
         places = W.sentence_places(text, sent.start, sent.end)
-    if any(f.code in ("###", "+++") for f in found):  # a discard or complex pattern: the sentence codes nothing
-        return [], SentenceTrace(sent.start, sent.end, sent.kind, [a for a, _ in actors_here], [], dropped, True)
+    if not _NULL_CODES.isdisjoint([f.code for f in found]):  # a discard or complex pattern: the sentence codes nothing
+        if not explain:
+            return [], None
+        actors = [_mention_actor(m, tokens, text, made) for m in named]
+        return [], SentenceTrace(sent.start, sent.end, sent.kind, actors, [], dropped, True)
     per_found: list[tuple[PatternEntry, list[Event]]] = []
     for idx, f in enumerate(found):
-        per_found.append((f.pattern.entry, _pattern_events(coder, f, idx, resolved, tokens, text, sentence_text, sent,
-                                                           day, doc_id, date_mention, places)))
+        per_found.append((f.pattern.entry, _pattern_events(coder, f, idx, resolved, made, tokens, text, sentence_text,
+                                                           sent, day, doc_id, date_mention, places)))
     out = _prioritised(per_found)
-    ctx.push(actors_here)
-    return out, SentenceTrace(sent.start, sent.end, sent.kind, [a for a, _ in actors_here], out, dropped, False)
+    ctx.push(named)
+    if not explain:
+        return out, None
+    actors = [_mention_actor(m, tokens, text, made) for m in named]
+    return out, SentenceTrace(sent.start, sent.end, sent.kind, actors, out, dropped, False)
 
 
-def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: list[Token],
+_NULL_CODES = frozenset(["###", "+++"])
+"""The codes of discard and complex patterns."""
+
+
+def _role_actors(members: tuple[ActorMention | None, ...], span: tuple[int, int] | None, pronoun: Actor | None,
+                 made: _Actors, tokens: list[Token], text: str) -> list[Actor | None]:
+    """The actors in one role of a match: its mentions, else the words in the role's place, else a pronoun
+    resolved for this role only ("he said it was wary of the plan": "it" is the source)."""
+    if pronoun is not None and members == (None,):
+        return [pronoun]
+    acts: list[Actor | None] = []
+    for m in members:
+        if m is not None:
+            acts.append(_mention_actor(m, tokens, text, made))
+        elif span is not None:
+            acts.append(_span_actor(span, tokens, text))
+        else:
+            acts.append(None)
+    return acts
+
+
+def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, made: _Actors, tokens: list[Token],
                 text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
                 date_mention: DateMention | None, places: list[Place]) -> list[Event]:
-    def side(members: tuple[ActorMention | None, ...], span: tuple[int, int] | None, is_source: bool
-             ) -> list[Actor | None]:
-        # a pronoun resolved for this role only ("he said it was wary of the plan": "it" is the source)
-        r = resolved.get((idx, is_source)) if span is not None else None
-        if r is not None and members == (None,):
-            return [r]
-        acts: list[Actor | None] = []
-        for m in members:
-            if m is not None:
-                acts.append(_mention_actor(m, tokens, text))
-            elif span is not None:
-                acts.append(_span_actor(span, tokens, text))
-            else:
-                acts.append(None)
-        return acts
-
-    sources = side(f.sources, f.source_span, True)
-    targets = side(f.targets, f.target_span, False)
-    head = tokens[f.head]
-    last = tokens[max(f.head, f.end - 1)]
-    verb_text = text[head.start : last.end]
+    source_span, target_span = f.source_span, f.target_span
+    sources = _role_actors(f.sources, source_span, resolved.get((idx, True)) if resolved and source_span else None,
+                           made, tokens, text)
+    targets = _role_actors(f.targets, target_span, resolved.get((idx, False)) if resolved and target_span else None,
+                           made, tokens, text)
     pattern = f.pattern.entry
     action = _action(f.code, pattern.source, coder.compiled.codebook)
-    location = _target_place(f, tokens, places) or (
-        W.event_location(text, sent.start, sent.end, head.start, last.end, places, tokens=tokens) if places else None)
+    date_source: DateSource | None
     if date_mention is not None and date_mention.value is not None:
         ev_date, date_source = date_mention.value, "text"
     elif day is not None:
@@ -304,10 +361,13 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: l
             pairs += [(t, s) for s, t in list(pairs) if t is not None and t.code and s is not None and s.code]
     out: list[Event] = []
     seen: set[tuple[str | None, str | None]] = set()
+    req = coder.require
+    # the evidence and the location are the match's, shared by its events: made with the first event kept
+    evidence: Evidence | None = None
+    location: Place | None = None
     for s, t in pairs:
         has_s = s is not None and s.code is not None
         has_t = t is not None and t.code is not None
-        req = coder.require
         if (req == "both" and not (has_s and has_t)) or (req == "source" and not has_s) or (
             req == "either" and not (has_s or has_t)
         ) or (req == "material" and not (has_s or has_t or action.root in _MATERIAL_ROOTS)):
@@ -317,35 +377,19 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: l
             if codes in seen:
                 continue  # "Joe Biden, the US president, met ...": one actor named twice, one event
             seen.add(codes)
-        out.append(
-            Event(
-                actor=s,
-                action=action,
-                target=t,
-                sentence=sentence_text,
-                sentence_start=sent.start,
-                date=ev_date,
-                date_source=date_source,  # type: ignore[arg-type]
-                date_mention=date_mention if date_source == "text" else None,
-                location=location,
-                doc_id=doc_id,
-                headline=sent.kind == "headline",
-                evidence=Evidence(
-                    verb_text=verb_text,
-                    verb_start=head.start,
-                    verb_end=last.end,
-                    pattern=pattern.text,
-                    pattern_source=pattern.source,
-                    actor_source=None,
-                    target_source=None,
-                    notes=f.notes,
-                ),
-            )
-        )
+        if evidence is None:
+            head = tokens[f.head]
+            last = tokens[max(f.head, f.end - 1)]
+            evidence = _evidence(text[head.start : last.end], head.start, last.end, pattern.text, pattern.source,
+                                 None, None, f.notes)
+            location = _target_place(f, tokens, places) or (W.event_location(
+                text, sent.start, sent.end, head.start, last.end, places, tokens=tokens) if places else None)
+        out.append(_event(s, action, t, sentence_text, sent.start, ev_date, date_source, date_mention, location,
+                          doc_id, sent.kind == "headline", evidence))
     return out
 
 
-def _pattern_events(coder: Coder, f: Found, idx: int, resolved: _Resolved, tokens: list[Token],
+def _pattern_events(coder: Coder, f: Found, idx: int, resolved: _Resolved, made: _Actors, tokens: list[Token],
                     text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
                     date_mention: DateMention | None, places: list[Place]) -> list[Event]:
     """A match's events: none for the null code ``---``, and the reverse events of a paired code."""
@@ -353,7 +397,7 @@ def _pattern_events(coder: Coder, f: Found, idx: int, resolved: _Resolved, token
     rev = entry.reverse_code if entry.reverse_code not in (None, "---", "###", "+++") else None
     if f.code == "---" and rev is None:
         return []
-    args = (idx, resolved, tokens, text, sentence_text, sent, day, doc_id, date_mention, places)
+    args = (idx, resolved, made, tokens, text, sentence_text, sent, day, doc_id, date_mention, places)
     forward = _events_for(coder, f, *args) if f.code != "---" else []
     if rev is None:
         return forward
@@ -378,6 +422,8 @@ def _pattern_events(coder: Coder, f: Found, idx: int, resolved: _Resolved, token
 
 def _prioritised(per_found: list[tuple[PatternEntry, list[Event]]]) -> list[Event]:
     """Dominant patterns' events win over all others; weak patterns' events only when nothing else codes."""
+    if len(per_found) == 1:  # one pattern: its events, whatever its standing
+        return per_found[0][1]
     if any(entry.dominant and evs for entry, evs in per_found):
         per_found = [(entry, evs) for entry, evs in per_found if entry.dominant]
     if any(not entry.weak and evs for entry, evs in per_found):
