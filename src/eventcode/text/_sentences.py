@@ -171,6 +171,11 @@ _TEASER_START = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _TEASER_INLINE = re.compile(r"^\W*(?:also\ read|read\ also|read\ more|see\ also)\b", re.IGNORECASE | re.VERBOSE)
+_FURNITURE = re.compile(
+    rf"(?P<teaser>{_TEASER_START.pattern})|{_BOILERPLATE.pattern}|{_TEASER_INLINE.pattern}", re.VERBOSE | re.IGNORECASE
+)
+"""The three patterns in one, tried in that order (one call for a short line): the group ``teaser`` is set when
+the line starts a run of teasers."""
 
 
 _SHORT = 160
@@ -243,11 +248,12 @@ def _split(text: str) -> list[Sentence]:
             continue
         raw = text[a:b]
         short = len(raw) <= _SHORT  # page furniture is short; long lines are never tested against its patterns
-        if short and _TEASER_START.match(raw):
+        furniture = _FURNITURE.match(raw) if short else None
+        if furniture is not None and furniture.lastgroup == "teaser":
             in_teasers = True
             out.append(Sentence(a, b, "boilerplate"))
             continue
-        if (short and (_BOILERPLATE.match(raw) or _TEASER_INLINE.match(raw))) or not _WORD.search(raw):
+        if furniture is not None or not _WORD.search(raw):
             out.append(Sentence(a, b, "boilerplate"))
             continue
         ends_sentence = raw.rstrip("\"'”’)] ")[-1:] in ".!?"
