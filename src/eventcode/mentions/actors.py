@@ -78,26 +78,27 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
             continue
         longer, one = entries[i]  # type: ignore[misc]  # (compress passes only the entries that are not None)
         # the phrases of two tokens or more (longest first), then those of this token alone
-        for cands in (longer.get(norms[i + 1]), one):
-            if not cands:
+        cands = longer.get(norms[i + 1])
+        if not cands:
+            if not one:  # most first tokens start only longer phrases, and the second token is not theirs
                 continue
-            for c in cands:
-                k = c.length
-                if k > 2 and norms[i + 2 : i + k] != c.rest[1:]:  # (a phrase too long for the sentence fails too)
-                    continue
-                exact = c.exact
-                if exact is not None and any(
-                    text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(exact)
-                ):
-                    continue
-                if c.kind == "discard":
-                    discard = True
-                else:
-                    found.append(_new(RawMention, (i, i + k, c)))
-                    nxt = i + k
-                break
+            cands = one
+        elif one:
+            cands = cands + one
+        for c in cands:
+            k = c.length
+            if k > 2 and norms[i + 2 : i + k] != c.rest[1:]:  # (a phrase too long for the sentence fails too)
+                continue
+            exact = c.exact
+            if exact is not None and any(
+                text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(exact)
+            ):
+                continue
+            if c.kind == "discard":
+                discard = True
             else:
-                continue
+                found.append(_new(RawMention, (i, i + k, c)))
+                nxt = i + k
             break
     return found, discard
 
@@ -182,8 +183,11 @@ def combine(raw: list[RawMention], tokens: list[Token], day: dt.date | None) -> 
             e = piece.phrase.entry
             if isinstance(e, ActorEntry):
                 sources.append(e.source)
-                c = e.code_on(day)
-                if e.person:
+                if e.roles:
+                    c, is_person = e.code_on(day), e.person
+                else:  # most entries (countries, groups): no dated role, so no person, and the default on any day
+                    c, is_person = e.default, False
+                if is_person:
                     code, name, person = c, e.name, True
                 elif c and (root is None or (len(c) > len(root) and c[:3] == root[:3])
                             or (_vague(root) and not _vague(c))):

@@ -182,6 +182,9 @@ _FUTURE = re.compile(
     r"|[iI](?i:s\s+to|ntends?\s+to)|[aA](?i:re\s+to|s\s+(?:early|soon)\s+as)"
     rf"|(?=[^\x00-\x7f])(?i:{_FUTURE_WORDS}))\b|['’](?i:ll)\b"
 )
+_FUTURE_HINTS: Final = ("to", "will", "shall", "scheduled", "plan", "upcoming", "early", "soon", "'ll")
+"""A substring of every match of ``_FUTURE`` in lower-cased ASCII text (most clauses hold none: a few substring
+searches then replace the regular expression's scan)."""
 _PAST_REPORT = re.compile(
     r"\b(?:said|says|told|announced|reported|added|stated|confirmed|noted|declared|was|were|had|did)\b",
     re.IGNORECASE,
@@ -516,6 +519,11 @@ def _future(text: str, lo: int, pos: int) -> bool:
     begin = max(lo, pos - 100)
     for b in _BOUNDARY.finditer(text, begin, pos):
         begin = b.end()
+    clause = text[begin:pos]
+    if clause.isascii():  # (a non-ASCII letter may match a letter of _FUTURE case-insensitively)
+        low = clause.lower()
+        if not any(hint in low for hint in _FUTURE_HINTS):
+            return False
     last_future = -1
     for f in _FUTURE.finditer(text, begin, pos):
         last_future = f.end()

@@ -171,9 +171,15 @@ _TEASER_START = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _TEASER_INLINE = re.compile(r"^\W*(?:also\ read|read\ also|read\ more|see\ also)\b", re.IGNORECASE | re.VERBOSE)
+_FURNITURE = re.compile(
+    rf"(?P<teaser>{_TEASER_START.pattern})|{_BOILERPLATE.pattern}|{_TEASER_INLINE.pattern}", re.VERBOSE | re.IGNORECASE
+)
+"""The three patterns in one, tried in that order (one call for a short line): the group ``teaser`` is set when
+the line starts a run of teasers."""
 
 
 _SHORT = 160
+_new = tuple.__new__  # (a Sentence built without the NamedTuple constructor's Python call)
 
 
 def _is_abbreviation_end(text: str, dot: int, nxt: int) -> bool:
@@ -194,10 +200,10 @@ def _is_abbreviation_end(text: str, dot: int, nxt: int) -> bool:
     return False
 
 
-def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_paragraph(text: str, start: int, end: int) -> list[Sentence]:
     if start < end and not _BOUNDARY.search(text, start, end):  # one sentence (the usual case)
-        return [(start, end)]
-    spans: list[tuple[int, int]] = []
+        return [_new(Sentence, (start, end, "sentence"))]
+    spans: list[Sentence] = []
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
         dot = m.start()
@@ -206,10 +212,10 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             nxt += 1
         if text[dot] == "." and m.end() - dot == 1 and _is_abbreviation_end(text, dot, nxt):
             continue
-        spans.append((s, m.end()))
+        spans.append(_new(Sentence, (s, m.end(), "sentence")))
         s = nxt
     if s < end:
-        spans.append((s, end))
+        spans.append(_new(Sentence, (s, end, "sentence")))
     return spans
 
 
@@ -243,17 +249,18 @@ def _split(text: str) -> list[Sentence]:
             continue
         raw = text[a:b]
         short = len(raw) <= _SHORT  # page furniture is short; long lines are never tested against its patterns
-        if short and _TEASER_START.match(raw):
+        furniture = _FURNITURE.match(raw) if short else None
+        if furniture is not None and furniture.lastgroup == "teaser":
             in_teasers = True
-            out.append(Sentence(a, b, "boilerplate"))
+            out.append(_new(Sentence, (a, b, "boilerplate")))
             continue
-        if (short and (_BOILERPLATE.match(raw) or _TEASER_INLINE.match(raw))) or not _WORD.search(raw):
-            out.append(Sentence(a, b, "boilerplate"))
+        if furniture is not None or not _WORD.search(raw):
+            out.append(_new(Sentence, (a, b, "boilerplate")))
             continue
         ends_sentence = raw.rstrip("\"'”’)] ")[-1:] in ".!?"
         # the words are counted only where the count matters (not for the usual line of sentences)
         if in_teasers and (not ends_sentence or len(_WORD.findall(raw)) < 25):
-            out.append(Sentence(a, b, "boilerplate"))
+            out.append(_new(Sentence, (a, b, "boilerplate")))
             continue
         in_teasers = False
         n_words = len(_WORD.findall(raw)) if not ends_sentence else 0
@@ -262,9 +269,8 @@ def _split(text: str) -> list[Sentence]:
             kind: Kind = "headline" if n_words >= 3 else "boilerplate"
             if kind == "headline" and seen_body and n_words < 4:
                 kind = "boilerplate"
-            out.append(Sentence(a, b, kind))
+            out.append(_new(Sentence, (a, b, kind)))
             continue
         seen_body = True
-        for s, e in _split_paragraph(text, a, b):
-            out.append(Sentence(s, e, "sentence"))
+        out.extend(_split_paragraph(text, a, b))
     return out

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from itertools import accumulate, repeat
-from operator import sub
+from operator import itemgetter, sub
 from typing import Any, NamedTuple
 
 __all__ = ["Token", "normalize", "token_norms", "tokenize"]
@@ -78,6 +78,7 @@ _SEEN: dict[str, tuple[str, int, bool]] = {}
 """A match of ``_SPACED`` seen so far (a word and the whitespace before it) -> the word's normalised form,
 length and whether it starts with a capital."""
 _new = tuple.__new__
+_first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 @functools.lru_cache(maxsize=64)
@@ -96,10 +97,11 @@ def _tokenize_cached(text: str, start: int, end: int) -> tuple[Token, ...]:
             if got is None:
                 w = spaced[k].lstrip()
                 info[k] = seen[spaced[k]] = (_norm(w), len(w), w[:1].isupper())
-    forms, lengths, upper = zip(*info, strict=True)
     ends = list(accumulate(map(len, spaced), initial=start))
     del ends[0]
-    return tuple(map(_new, repeat(Token), zip(forms, map(sub, ends, lengths), ends, upper, strict=True)))
+    # (the columns of ``info`` read by itemgetters: ``zip(*info)`` would make an iterator object per token)
+    starts = map(sub, ends, map(_second, info))
+    return tuple(map(_new, repeat(Token), zip(map(_first, info), starts, ends, map(_third, info), strict=True)))
 
 
 def _norm(word: str) -> str:
