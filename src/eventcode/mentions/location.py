@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from importlib import resources
-from operator import itemgetter
+from operator import is_, itemgetter
 from typing import Any, Final
 
 from eventcode.mentions._calendar import MONTH_ABBREVIATIONS, NAMED_DAYS_AND_MONTHS
@@ -62,31 +62,16 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
     tokens = sent.tokens
     if not tokens:
         return None
-    norms, starts, ends = sent.norms, sent.starts, sent.ends
+    norms = sent.norms
     size = len(tokens)
-    # Token offsets increase strictly, so a place's first and last tokens, and the verb's, are found by bisection.
-    spans: list[tuple[int, int, Place]] = []
-    for p in here:
-        assert p.start is not None and p.end is not None
-        i = bisect_left(starts, p.start)
-        if i == size or starts[i] != p.start:
-            continue
-        j = bisect_left(ends, p.end)
-        if j == size or ends[j] != p.end:
-            continue
-        spans.append((i, j + 1, p))
+    spans, place_tok = sent.spans(here)
     if not spans:
         return None
-    if len(spans) > 1:
-        spans.sort(key=_FIRST)
-    place_tok: dict[int, int] = {}
-    for n, (i, j, _) in enumerate(spans):
-        for k in range(i, j):
-            place_tok[k] = n
-    v_i = bisect_right(ends, verb_start)  # the first token ending after the verb's start
+    # (token offsets increase strictly: the verb's first and last tokens are found by bisection)
+    v_i = bisect_right(sent.ends, verb_start)  # the first token ending after the verb's start
     if v_i == size:
         v_i = size - 1
-    v_j = bisect_left(starts, verb_end)  # the first token starting at or after the verb's end
+    v_j = bisect_left(sent.starts, verb_end)  # the first token starting at or after the verb's end
     verb_words = set(norms[v_i:v_j])
     scores: dict[int, float] = {}
     excluded: set[int] = set()
@@ -177,7 +162,7 @@ _BROAD: Final = frozenset({"country", "region", "admin1"})
 class _Sentence:
     """What the rules ask of a sentence's tokens, computed once for all the events of the sentence."""
 
-    __slots__ = ("_marks", "end", "ends", "front", "norms", "start", "starts", "text", "tokens", "words")
+    __slots__ = ("_marks", "_spans", "end", "ends", "front", "norms", "start", "starts", "text", "tokens", "words")
 
     def __init__(self, text: str, start: int, end: int, tokens: list[Token]) -> None:
         self.text, self.start, self.end = text, start, end
@@ -189,6 +174,37 @@ class _Sentence:
         self.words = frozenset(self.norms)
         self.front = _front(self.norms) if self.norms and self.norms[0] in _FRONT_PREPOSITIONS else -1
         self._marks: list[int] | None = None
+        self._spans: tuple[tuple[Place, ...], list[tuple[int, int, Place]], dict[int, int]] | None = None
+
+    def spans(self, here: list[Place]) -> tuple[list[tuple[int, int, Place]], dict[int, int]]:
+        """The token spans of the places ``here`` (first token, one past the last, the place; in token order,
+        places that start or end inside a token left out) and the place (index into the spans) of each token
+        they cover. Kept for the last ``here`` (the same place objects): the events of a sentence mostly ask
+        for the same places. Both are read-only."""
+        got = self._spans
+        if got is not None and len(got[0]) == len(here) and all(map(is_, got[0], here)):
+            return got[1], got[2]
+        starts, ends = self.starts, self.ends
+        size = len(starts)
+        # Token offsets increase strictly, so a place's first and last tokens are found by bisection.
+        spans: list[tuple[int, int, Place]] = []
+        for p in here:
+            assert p.start is not None and p.end is not None
+            i = bisect_left(starts, p.start)
+            if i == size or starts[i] != p.start:
+                continue
+            j = bisect_left(ends, p.end)
+            if j == size or ends[j] != p.end:
+                continue
+            spans.append((i, j + 1, p))
+        if len(spans) > 1:
+            spans.sort(key=_FIRST)
+        place_tok: dict[int, int] = {}
+        for n, (i, j, _) in enumerate(spans):
+            for k in range(i, j):
+                place_tok[k] = n
+        self._spans = (tuple(here), spans, place_tok)
+        return spans, place_tok
 
     @property
     def marks(self) -> list[int]:

@@ -316,6 +316,10 @@ class Gazetteer:
         self._cand_lists: dict[str, tuple[_Cand, ...]] = {}
         self._keys: dict[str, _Key] = {}
         self._owners: dict[str, frozenset[str | None]] = {}
+        self._best: dict[tuple[int, int], tuple[Sequence[tuple[_Cand, _Rec]], _Rec, bool]] = {}
+        """The best of several candidates when the text's countries are not known yet, by the candidates' tuple
+        (kept here, so that its id stays its own) and the kind of word after (see ``_names``); and whether they
+        lie in several countries."""
         longest, pairs = prefixes if prefixes is not None else name_prefixes(index)
         self._longest = longest
         """The longest name (in words) starting with each first word of a name of two words or more: a word tries
@@ -457,7 +461,7 @@ class Gazetteer:
         n_tokens = len(tokens)
         out: list[_Match] = []
         covered_until = -1
-        index, pairs, starts = self._index, self._pairs, self._starts
+        index, pairs, starts, best = self._index, self._pairs, self._starts, self._best
         # only the words that start some name are tried, and of those only the capitalised ones and particles
         # ("al-", "de"): a name starts so (what _accept checks first); a capitalised name itself, or the start of
         # a longer name that goes on with the next word
@@ -467,8 +471,8 @@ class Gazetteer:
             i = content[p]
             if i < covered_until:
                 continue
-            first = tokens[i]
-            if not first.upper and first.norm not in _PARTICLES:
+            up = ups[i]
+            if not up and every[i] not in _PARTICLES:
                 continue  # "a'l": a particle once its apostrophe is left out, but not one in the text
             w = norms[p]
             v = starts[w]
@@ -478,25 +482,38 @@ class Gazetteer:
             recs: Sequence[tuple[_Cand, _Rec]] | None = None
             # the longest name first; "The" starts names of up to 14 words, but few go on with the second word,
             # and after a lower-case "the" or "al" a capital must follow ("the Gaza Strip")
-            if top > 1 and (first.upper or True in ups[i + 1 : content[p + top - 1] + 1]) \
+            if top > 1 and (up or True in ups[i + 1 : content[p + top - 1] + 1]) \
                     and w + " " + norms[p + 1] in pairs:
                 for length in range(top, 1, -1):
                     key = " ".join(norms[p : p + length])
                     if key in index:
                         j = content[p + length - 1] + 1
-                        recs = self._accept(text, tokens, i, j, key)
+                        recs = self._accept(text, tokens, every, ups, i, j, key)
                         if recs is not None:
                             break
             if recs is None:
-                if not (v & 1 and first.upper):
+                if not (v & 1 and up):
                     continue  # the word alone is no name (a lower-case particle alone is none)
                 j = i + 1
-                recs = self._accept(text, tokens, i, j, w)
+                recs = self._accept(text, tokens, every, ups, i, j, w)
                 if recs is None:
                     continue
             nxt = every[j] if j < n_tokens else ""
             if len(recs) == 1:
                 rec = recs[0][1]
+            elif context is None and type(recs) is tuple:
+                # a key's candidates as kept for a context (one object per key and context): ranked once for
+                # each kind of word after (_rank looks at it only through the two sets of place nouns)
+                after = 1 if nxt in _ADMIN_NOUNS else 2 if nxt in _CITY_NOUNS else 0
+                got = best.get((id(recs), after))
+                if got is None or got[0] is not recs:
+                    if len(best) >= 50_000:
+                        best.clear()
+                    got = best[id(recs), after] = (recs, max(recs, key=lambda cr: _rank(cr[1], None, nxt))[1],
+                                                   len({r.country for _, r in recs}) > 1)
+                rec = got[1]
+                if got[2] and pending is not None:
+                    pending.append((len(out), recs, nxt, j))
             elif len({r.country for _, r in recs}) == 1:
                 rec = max(recs, key=lambda cr: _rank(cr[1], None, nxt))[1]
             else:
@@ -512,12 +529,11 @@ class Gazetteer:
             covered_until = j
         return out
 
-    def _accept(self, text: str, tokens: list[Token], i: int, j: int, key: str
+    def _accept(self, text: str, tokens: list[Token], every: list[str], ups: list[bool], i: int, j: int, key: str
                 ) -> Sequence[tuple[_Cand, _Rec]] | None:
         """The places that the name ``key`` at tokens ``i:j`` can be here, or ``None`` when it is no place
-        here."""
-        first = tokens[i]
-        if not first.upper and (first.norm not in _PARTICLES or not any(t.upper for t in tokens[i + 1 : j])):
+        here (``every`` and ``ups``: the tokens' norms and capitals)."""
+        if not ups[i] and (every[i] not in _PARTICLES or True not in ups[i + 1 : j]):
             return None
         entry = self._keys.get(key) or self._key(key)
         if entry is None:
@@ -541,10 +557,10 @@ class Gazetteer:
                     return None
                 min_tier = min(c.tier for c in cands)
             prev = _prev_norm(tokens, i)
-            nxt = tokens[j].norm if j < len(tokens) else ""
+            nxt = every[j] if j < len(every) else ""
             # "X province", "the town of X" (or "the outskirts of X"), "X, a town near ..."
             strong = nxt in _PLACE_NOUNS \
-                or (i >= 2 and tokens[i - 1].norm == "of" and tokens[i - 2].norm in _OF_HEADS) \
+                or (i >= 2 and every[i - 1] == "of" and every[i - 2] in _OF_HEADS) \
                 or (nxt == "," and _appositive_place(tokens, j))
             ctx_loose = strong or prev in LOCATIVE or prev in _PLACE_VERBS
             ctx_strict = strong or prev in _STRICT_LOCATIVE
@@ -561,7 +577,7 @@ class Gazetteer:
             if not admitted:
                 return None
             recs = admitted
-        if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in self._names_of_people:
+        if i > 0 and ups[i - 1] and every[i - 1] in self._names_of_people:
             return None  # a person's name: "Michael Jordan", "Kerry Washington"
         if not ctx_strict:
             recs = [(c, r) for c, r in recs if not _looks_like_person(r, tokens, i, j, c.tier)]
@@ -569,12 +585,11 @@ class Gazetteer:
                 return None
         if entry.compound:
             return None  # "the German town of X" is not Germantown
-        if i > 0 and tokens[i - 1].upper and tokens[i - 1].norm in _NAME_PREFIXES \
-                and tokens[i - 1].norm not in _PARTICLES:
+        if i > 0 and ups[i - 1] and every[i - 1] in _NAME_PREFIXES and every[i - 1] not in _PARTICLES:
             return None  # "Tal Afar", "Wadi Barada": the end of a longer name, not the place of that name
         # a longer proper name has a capitalised word right after the name or one of the two before it
-        if ((j < len(tokens) and tokens[j].upper) or (i > 0 and tokens[i - 1].upper)
-                or (i > 1 and tokens[i - 2].upper)) and self._in_longer_name(text, tokens, i, j, recs):
+        if ((j < len(ups) and ups[j]) or (i > 0 and ups[i - 1]) or (i > 1 and ups[i - 2])) \
+                and self._in_longer_name(text, tokens, i, j, recs):
             return None
         return recs
 
@@ -633,11 +648,11 @@ class Gazetteer:
         for m in found:
             taken.update(range(m.i, m.j))
         for k in trigger:
-            if every[k] not in _OF_OR_PLACE_NOUN:
+            w = every[k]
+            if w not in _OF_OR_PLACE_NOUN:
                 continue
-            t = tokens[k]
-            if t.norm == "of" and k > 0 and k + 1 < n and tokens[k - 1].norm in _OF_HEADS and tokens[k + 1].upper \
-                    and not tokens[k - 1].upper:  # not "the Islamic State of X"
+            if w == "of" and k > 0 and k + 1 < n and every[k - 1] in _OF_HEADS and ups[k + 1] \
+                    and not ups[k - 1]:  # not "the Islamic State of X"
                 i = k + 1
                 while True:
                     j = self._name_end(tokens, i)
@@ -658,7 +673,7 @@ class Gazetteer:
                         i += 1
                     if i >= n or not tokens[i].upper:
                         break
-            elif t.norm in _PLACE_NOUNS and k > 0 and tokens[k - 1].upper and tokens[k - 1].norm not in _DIRECTIONS:
+            elif w in _PLACE_NOUNS and k > 0 and ups[k - 1] and every[k - 1] not in _DIRECTIONS:
                 j = k
                 i = j - 1
                 while i - 1 >= 0 and tokens[i - 1].upper and j - (i - 1) <= 3:
@@ -683,7 +698,7 @@ class Gazetteer:
         for k in trigger:
             if every[k] not in _LANDMARKS:
                 continue
-            if k == 0 or not tokens[k - 1].upper or k - 1 in taken or k in taken:
+            if k == 0 or not ups[k - 1] or k - 1 in taken or k in taken:
                 continue
             i = self._name_start(tokens, k)
             if not tokens[k].upper and _prev_norm(tokens, i) not in LOCATIVE:
@@ -696,7 +711,7 @@ class Gazetteer:
         for k in trigger:
             if every[k] not in _NEAR_OR_LOCATIVE:
                 continue
-            if k + 1 >= n or k + 1 in taken or not tokens[k + 1].upper or not tokens[k + 1].norm.isalpha():
+            if k + 1 >= n or k + 1 in taken or not ups[k + 1] or not every[k + 1].isalpha():
                 continue
             w = every[k]
             near = w in ("near", "outside") or (
