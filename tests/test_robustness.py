@@ -80,11 +80,12 @@ def test_same_output_in_another_process() -> None:
 
 
 def _time(text: str) -> float:
+    # CPU time of this process, best of 3: other jobs on the machine do not count against the coder
     best = float("inf")
     for _ in range(3):
-        t = time.perf_counter()
+        t = time.process_time()
         eventcode.code(text)
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     return best
 
 
