@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from eventcode.grammar import _words as W
-from eventcode.lexicon._compile import CElement, CompiledLexicon, CompiledPattern, PatternList
+from eventcode.lexicon._compile import CompiledLexicon, CompiledPattern, PatternList
 from eventcode.mentions.actors import ActorMention
 from eventcode.text import Token
 
@@ -64,6 +64,11 @@ class _Match(NamedTuple):
     target: Group | None
     target_span: tuple[int, int] | None
     source: Group | None
+
+
+_new = tuple.__new__
+"""``_new(_Match, (...))``: a named tuple built without the Python-level ``__new__`` call (on the matcher's hot
+path)."""
 
 
 class _Sentence:
@@ -114,7 +119,7 @@ class _Sentence:
                 # "X invaded France and Britain condemned X": the last conjunct starts a new clause
                 groups = [members[:-1], members[-1:]]
             for part in groups:
-                g = Group(tuple(part), part[0].i, part[-1].j)
+                g = _new(Group, (tuple(part), part[0].i, part[-1].j))
                 for mem in part:
                     self.groups_at[mem.i] = g
             k += 1
@@ -228,7 +233,7 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
     n = s.n
     while True:  # words and optional words go on here: the last way on needs no call of its own
         if k == size:
-            return _Match(pos, None, None, None)
+            return _new(_Match, (pos, None, None, None))
         el = els[k]
         kind = el.kind
         if kind != "lit" and kind != "opt":
@@ -337,8 +342,8 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                     r = _match(s, pat, k + 1, grp.j + 1)
             if r is not None:
                 if el.kind != "source":
-                    return _Match(r.end, grp, (grp.i, grp.j), r.source)
-                return _Match(r.end, r.target, r.target_span, grp)
+                    return _new(_Match, (r.end, grp, (grp.i, grp.j), r.source))
+                return _new(_Match, (r.end, r.target, r.target_span, grp))
             break
         if not s.skippable(p):
             break
@@ -347,14 +352,14 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
     # no actor here: an uncoded noun phrase (kept for the evidence) or nothing
     if required:
         if k + 1 == len(els) and pat.entry.symmetric and s.compound_subject():
-            return _Match(pos, None, None, None)  # "X and Y met on Sunday": the partner is in the subject
+            return _new(_Match, (pos, None, None, None))  # "X and Y met on Sunday": the partner is in the subject
         return None
     if k + 1 == len(els):
         q = pos
         while q < s.n and q - pos < 6 and s.skippable(q):
             q += 1
         span = (pos, q) if q > pos else None
-        return _Match(pos, None, span, None) if el.kind == "target" else _Match(pos, None, None, None)
+        return _new(_Match, (pos, None, span, None)) if el.kind == "target" else _new(_Match, (pos, None, None, None))
     for g2 in range(6):
         if g2 and (pos + g2 - 1 >= n or not s.skippable(pos + g2 - 1)):
             break
@@ -364,7 +369,7 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         if r is not None:
             content = any(s.tokens[x].norm not in W.SKIPPABLE for x in range(pos, pos + g2))
             span = (pos, pos + g2) if g2 and content else None
-            return _Match(r.end, r.target, span, r.source) if el.kind == "target" else r
+            return _new(_Match, (r.end, r.target, span, r.source)) if el.kind == "target" else r
     return None
 
 
@@ -742,7 +747,7 @@ def find_events(
             for x in range(k, min(q, n)):
                 inside[x] = True
     covered = s.in_mention  # the tokens inside an actor mention
-    conditionals = [k for k, w in enumerate(norms) if w in W.CONDITIONAL]
+    conditionals = [k for k, w in enumerate(norms) if w in W.CONDITIONAL] if not W.CONDITIONAL.isdisjoint(norms) else []
     first_conditional = conditionals[0] if conditionals else n
     last_conditional = conditionals[-1] if conditionals else -1
     found: list[Found] = []
@@ -760,6 +765,9 @@ def find_events(
         if at < i:
             continue
         i = at
+        if covered[i] or i <= consumed_until:
+            i += 1
+            continue
         hnorm = norms[i]
         tok = tokens[i]
         a0 = i + 1  # where the words after the verb start
@@ -770,7 +778,7 @@ def find_events(
             hnorm = tokens[i + 2].norm
             cands = lex.verbs.get(tok.norm + hnorm) or lex.verbs.get(hnorm)
             a0 = i + 3
-        if not cands or covered[i] or i <= consumed_until:
+        if not cands:
             i += 1
             continue
         # the patterns that can match after the verb, or after a time phrase there ("agreed on Monday that",
@@ -1060,7 +1068,7 @@ def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tup
     for cp in tried:
         if cp.entry.noun_head and s.passive:
             continue
-        if cp.before and not _before_ok(s, cp.before, len(cp.before), i - 1):
+        if cp.before and not _before_ok(s, cp, len(cp.before), i - 1):
             continue
         pos = after
         if cp.head_rest:
@@ -1183,24 +1191,24 @@ def _in_condition(tokens: list[Token], conditionals: list[int], i: int) -> bool:
     return False
 
 
-def _before_ok(s: _Sentence, els: tuple[CElement, ...], k: int, q: int) -> bool:
-    """Whether the words a pattern requires before its verb (``said ... [deplore]``) end at token ``q``.
+def _before_ok(s: _Sentence, cp: CompiledPattern, k: int, q: int) -> bool:
+    """Whether the words a pattern requires before its verb (``said ... [deplore]``, the first ``k`` elements of
+    its ``before``) end at token ``q``.
 
     Matched right to left: a word element must end exactly at ``q``; ``*`` lets up to four words come
     between; an optional element may be absent.
     """
     if k == 0:
         return True
-    el = els[k - 1]
-    if el.kind == "gap":
-        return any(_before_ok(s, els, k - 1, q - g) for g in range(5) if q - g >= -1)
-    for first, rests in el.firsts.items():
-        for rest in rests:
-            start = q - len(rest)
-            if start >= 0 and s.tokens[start].norm == first and s.seq(start + 1, rest) \
-                    and _before_ok(s, els, k - 1, start - 1):
+    kind = cp.before[k - 1].kind
+    if kind == "gap":
+        return any(_before_ok(s, cp, k - 1, q - g) for g in range(5) if q - g >= -1)
+    if q >= 0:
+        for alt in cp.before_ends[k - 1].get(s.norms[q], ()):  # the alternatives that end with the word at q
+            start = q + 1 - len(alt)
+            if start >= 0 and s.seq(start, alt) and _before_ok(s, cp, k - 1, start - 1):
                 return True
-    return el.kind == "opt" and _before_ok(s, els, k - 1, q)
+    return kind == "opt" and _before_ok(s, cp, k - 1, q)
 
 
 def _lemma_in(form: str, lemmas: frozenset[str]) -> bool:
