@@ -93,7 +93,7 @@ class _Sentence:
         for m in mentions:
             self.mention_at[m.i] = m
             self.in_mention[m.i : m.j] = [True] * (m.j - m.i)
-        self.appositions = _appositions(tokens, mentions, lex)
+        self.appositions = _appositions(tokens, self.norms, mentions, lex)
         self.groups_at: dict[int, Group] = {}
         k = 0
         ms = [m for m in mentions if not m.locative]
@@ -102,6 +102,8 @@ class _Sentence:
             closed = False  # a conjunction has joined the last member: "X and Y, Z" does not go on
             while k + 1 < len(ms):
                 nxt = ms[k + 1]
+                if nxt.i - members[-1].j > 4:
+                    break  # too far apart for any joiner (and for the slices below)
                 between = self.norms[members[-1].j : nxt.i]
                 if closed and between[:1] == [","]:
                     break  # "fighting between the Taliban and government forces, the Pentagon said"
@@ -162,9 +164,10 @@ class _Sentence:
         if p > 0 and self.tokens[p - 1].norm == "-" and self.tokens[p - 1].end == self.tokens[p].start:
             return True  # "long-standing", "US-led", "open-ended": the second half of a compound
         cands = self.lex.verbs.get(norm)
-        if cands is not None and all((c.head_rest and not self.seq(p + 1, c.head_rest)) or c.entry.noun_head
-                                     for c in cands):
-            cands = None  # "full-scale": only "scale back" is a verb phrase here, and "back" does not follow
+        if cands is not None:
+            rests = cands.verb_rests()
+            if rests is not None and not any(self.seq(p + 1, rest) for rest in rests):
+                cands = None  # "full-scale": only "scale back" is a verb phrase here, and "back" does not follow
         if cands is not None:
             # "the captured ships", "both sides": a verb form used as an adjective or a noun
             return p > 0 and (self.tokens[p - 1].norm in W.DETERMINERS or self.tokens[p - 1].norm in _NUMBER_WORDS
@@ -490,28 +493,33 @@ def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
     return p, words
 
 
-def _appositions(tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> dict[int, int]:
+def _appositions(tokens: list[Token], norms: list[str], mentions: list[ActorMention], lex: CompiledLexicon,
+                 ) -> dict[int, int]:
     """``", <noun phrase> ,"`` right after an actor and before a verb, by the offsets of its two commas: "Zalmay
     Khalilzad, the American envoy for Afghan reconciliation, visited Kabul" (the source is Khalilzad, not
     "Afghan"; the envoy is Khalilzad himself)."""
-    n = len(tokens)
+    n = len(norms)
     out: dict[int, int] = {}
     for a in {m.j for m in mentions if not m.locative}:
-        if a >= n - 2 or tokens[a].norm != ",":
+        if a >= n - 2 or norms[a] != ",":
             continue
         b = a + 1
-        while b < n and b - a <= 12 and tokens[b].norm not in (",", ".", ";", ":", "(", ")", '"'):
-            w = tokens[b].norm
-            if w in W.BE or w in W.HAVE or w in W.REPORTING or w in W.CONJUNCTIONS or w in W.PRONOUNS or (
-                    w in lex.participles and not tokens[b].upper):
+        while b < n and b - a <= 12 and norms[b] not in _APPOSITION_ENDS:
+            w = norms[b]
+            if w in _CLAUSE_WORDS or (w in lex.participles and not tokens[b].upper):
                 break  # a clause, not a noun phrase
             b += 1
-        if b >= n - 1 or b == a + 1 or tokens[b].norm != ",":
+        if b >= n - 1 or b == a + 1 or norms[b] != ",":
             continue
-        nxt = tokens[b + 1].norm
+        nxt = norms[b + 1]
         if nxt in lex.verbs or nxt in W.ADVERB or nxt in W.FUTURE or nxt in W.HAVE:
             out[a] = b
     return out
+
+
+_APPOSITION_ENDS = frozenset([",", ".", ";", ":", "(", ")", '"'])
+_CLAUSE_WORDS = W.BE | W.HAVE | W.REPORTING | W.CONJUNCTIONS | frozenset(W.PRONOUNS)
+"""Words that make what follows an actor's comma a clause, not an apposition."""
 
 
 def _relative_spans(norms: list[str]) -> list[bool]:
@@ -683,7 +691,7 @@ def _reversed(tokens: list[Token], i: int) -> bool:
 
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
     cands = lex.verbs.get(norm)
-    return cands is not None and any(not c.entry.noun_head for c in cands)
+    return cands is not None and bool(cands.verbs())
 
 
 def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:

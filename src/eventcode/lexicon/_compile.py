@@ -370,13 +370,24 @@ class _Index(NamedTuple):
 class PatternList(list[CompiledPattern]):
     """A form's patterns, most specific first, with an index of the ones that can match in a given context."""
 
-    __slots__ = ("_index", "_nouns", "_verbs")
+    __slots__ = ("_index", "_nouns", "_rests", "_verbs")
 
     def __init__(self, items: Iterable[CompiledPattern] = ()) -> None:
         super().__init__(items)
         self._index: _Index | None = None
         self._nouns: PatternList | None = None
         self._verbs: PatternList | None = None
+        self._rests: tuple[tuple[tuple[str, ...], ...] | None] | None = None
+
+    def verb_rests(self) -> tuple[tuple[str, ...], ...] | None:
+        """The words one of which must follow the form for a verb (not noun) pattern of it to apply ("scale"
+        only in "scale back"); None when some verb pattern needs none. Built once."""
+        got = self._rests
+        if got is None:
+            verbs = self.verbs()
+            rests = None if any(not cp.head_rest for cp in verbs) else tuple(cp.head_rest for cp in verbs)
+            got = self._rests = (rests,)
+        return got[0]
 
     def nouns(self) -> PatternList:
         """The patterns whose head is a noun ("attack on +"), in order; built once."""
