@@ -155,9 +155,7 @@ class _Sentence:
             return True
         if norm == "on" and p + 1 < self.n and self.tokens[p + 1].norm in W.TIME_WORDS:
             return True  # "denied on Thursday charges"
-        if norm in W.BOUNDARY or norm in W.PREPOSITIONS or norm in W.CONJUNCTIONS or norm == ",":
-            return False
-        if norm in W.CLAUSE_STOP or norm in W.CONDITIONAL:
+        if norm in _NOT_SKIPPABLE:  # boundaries, prepositions, conjunctions, clause words, the comma
             return False
         if norm in W.TIME_WORDS or norm == "'s":
             return True  # "denied on Thursday charges", "backed Assad's bid"
@@ -195,9 +193,7 @@ class _Sentence:
             return True  # "asked X for full United States support": an actor's name as a modifier
         nxt = self.tokens[p + 1]
         nn = nxt.norm
-        plain_next = (nn.isalpha() and not nxt.upper and nn not in W.SKIPPABLE and nn not in W.PREPOSITIONS
-                      and nn not in W.CLAUSE_STOP and nn not in W.CONJUNCTIONS and nn not in W.DETERMINERS
-                      and not _is_verb(self.lex, nn))
+        plain_next = (nn.isalpha() and not nxt.upper and nn not in _FUNCTION_WORDS and not _is_verb(self.lex, nn))
         if norm in ("and", "or"):
             prev = self.tokens[p - 1]
             return (p > start and (plain_next or nn == "other") and prev.norm.isalpha() and not prev.upper
@@ -382,9 +378,7 @@ def _reduced_relative(s: _Sentence, tokens: list[Token], i: int, covered: list[b
         return False
     prev = tokens[i - 1]
     pn = prev.norm
-    if ((prev.upper and i > 1) or not pn.isalpha() or pn in W.PRONOUNS or pn in W.CONJUNCTIONS or pn in W.CLAUSE_STOP
-            or pn in W.REPORTING or pn in W.ADVERB or pn in W.SKIPPABLE or pn in W.PREPOSITIONS or pn in W.TIME_WORDS
-            or pn.endswith("ly") or _is_verb(s.lex, pn)):
+    if ((prev.upper and i > 1) or not pn.isalpha() or pn in _NOT_A_NOUN or pn.endswith("ly") or _is_verb(s.lex, pn)):
         return False
     nxt = tokens[i + 1].norm
     if nxt == "by" or not (nxt in W.TIME_WORDS or (nxt in W.PREPOSITIONS and nxt != "to")):
@@ -481,11 +475,7 @@ def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
                 norm == "on" and p + 1 < head and tokens[p + 1].norm in W.TIME_WORDS):
             p -= 1  # "threatened on Monday to impose": a time phrase inside the chain
             continue
-        if (
-            norm in W.BE or norm in W.HAVE or norm in W.DO or norm in W.NEGATION or norm in W.HYPOTHETICAL
-            or norm in W.FUTURE or norm in W.ADVERB or (norm.endswith("ly") and len(norm) > 4 and not tokens[p].upper)
-            or norm in ("to", "going", "set", "about", "likely", "expected", "due", "able", "ready")
-        ):
+        if norm in _CHAIN_WORDS or (norm.endswith("ly") and len(norm) > 4 and not tokens[p].upper):
             words.append(norm)
             p -= 1
             continue
@@ -593,6 +583,18 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
 
 
 _SKIPPABLE_SYMBOLS = frozenset(["$", "€", "£", "¥", "%", "'"])
+_NOT_SKIPPABLE = W.BOUNDARY | W.PREPOSITIONS | W.CONJUNCTIONS | W.CLAUSE_STOP | W.CONDITIONAL | {","}
+"""Words a gap or an actor slot never passes over (unless :data:`W.SKIPPABLE` or a time phrase says so first)."""
+_FUNCTION_WORDS = W.SKIPPABLE | W.PREPOSITIONS | W.CLAUSE_STOP | W.CONJUNCTIONS | W.DETERMINERS
+"""Words that are not the plain content word after a coordinated or -ing adjective in a gap."""
+_VERB_BEFORE = W.BE | W.HAVE | W.DO | W.HYPOTHETICAL | W.FUTURE | W.NEGATION | frozenset(W.PRONOUNS) | W.ADVERB
+"""Words after which a verb form is a verb, not a noun ("was ready", "will visit", "they attacked", "also met")."""
+_CHAIN_WORDS = (W.BE | W.HAVE | W.DO | W.NEGATION | W.HYPOTHETICAL | W.FUTURE | W.ADVERB
+                | {"to", "going", "set", "about", "likely", "expected", "due", "able", "ready"})
+"""The auxiliaries, modals, negations and adverbs of a verb's chain (besides -ly adverbs and time phrases)."""
+_NOT_A_NOUN = (frozenset(W.PRONOUNS) | W.CONJUNCTIONS | W.CLAUSE_STOP | W.REPORTING | W.ADVERB | W.SKIPPABLE
+               | W.PREPOSITIONS | W.TIME_WORDS)
+"""Words before a participle that are not the noun a reduced relative describes."""
 _PLACE_PREPS = frozenset(["in", "at", "to", "into", "inside", "on"])
 _PARTICLES = frozenset(["down", "up", "off", "out", "back", "over", "away", "in", "on", "through"])
 _QUANTIFIERS = frozenset(["about", "some", "another", "than", "least", "to", "over", "nearly", "almost", "around",
@@ -608,9 +610,7 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int, covered: list[b
     prev = tokens[i - 1].norm
     if covered is not None and covered[i - 1] and not tokens[i].norm.endswith("s"):
         return False  # right after an actor: its verb ("Israeli jets shelled")
-    if (prev in W.BE or prev in W.HAVE or prev in W.DO or prev in W.HYPOTHETICAL or prev in W.FUTURE
-            or prev in W.NEGATION or prev in W.PRONOUNS or prev in W.ADVERB
-            or (prev.endswith("ly") and not tokens[i - 1].upper)):
+    if prev in _VERB_BEFORE or (prev.endswith("ly") and not tokens[i - 1].upper):
         return False  # "was ready", "has met", "will visit", "did not attack", "they attacked", "also met"
     if prev[:1].isdigit() and tokens[i].norm in lex.participles and i + 1 < len(tokens) and _number_subject(
             lex, tokens, i):
