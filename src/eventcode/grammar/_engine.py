@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from eventcode.grammar import _words as W
-from eventcode.lexicon._compile import CElement, CompiledLexicon, CompiledPattern, PatternList
+from eventcode.lexicon._compile import CompiledLexicon, CompiledPattern, PatternList
 from eventcode.mentions.actors import ActorMention
 from eventcode.text import Token
 
@@ -66,6 +66,11 @@ class _Match(NamedTuple):
     source: Group | None
 
 
+_new = tuple.__new__
+"""``_new(_Match, (...))``: a named tuple built without the Python-level ``__new__`` call (on the matcher's hot
+path)."""
+
+
 class _Sentence:
     """Per-sentence state for matching."""
 
@@ -88,7 +93,7 @@ class _Sentence:
         for m in mentions:
             self.mention_at[m.i] = m
             self.in_mention[m.i : m.j] = [True] * (m.j - m.i)
-        self.appositions = _appositions(tokens, mentions, lex)
+        self.appositions = _appositions(tokens, self.norms, mentions, lex)
         self.groups_at: dict[int, Group] = {}
         k = 0
         ms = [m for m in mentions if not m.locative]
@@ -97,6 +102,8 @@ class _Sentence:
             closed = False  # a conjunction has joined the last member: "X and Y, Z" does not go on
             while k + 1 < len(ms):
                 nxt = ms[k + 1]
+                if nxt.i - members[-1].j > 4:
+                    break  # too far apart for any joiner (and for the slices below)
                 between = self.norms[members[-1].j : nxt.i]
                 if closed and between[:1] == [","]:
                     break  # "fighting between the Taliban and government forces, the Pentagon said"
@@ -114,7 +121,7 @@ class _Sentence:
                 # "X invaded France and Britain condemned X": the last conjunct starts a new clause
                 groups = [members[:-1], members[-1:]]
             for part in groups:
-                g = Group(tuple(part), part[0].i, part[-1].j)
+                g = _new(Group, (tuple(part), part[0].i, part[-1].j))
                 for mem in part:
                     self.groups_at[mem.i] = g
             k += 1
@@ -148,18 +155,17 @@ class _Sentence:
             return True
         if norm == "on" and p + 1 < self.n and self.tokens[p + 1].norm in W.TIME_WORDS:
             return True  # "denied on Thursday charges"
-        if norm in W.BOUNDARY or norm in W.PREPOSITIONS or norm in W.CONJUNCTIONS or norm == ",":
-            return False
-        if norm in W.CLAUSE_STOP or norm in W.CONDITIONAL:
+        if norm in _NOT_SKIPPABLE:  # boundaries, prepositions, conjunctions, clause words, the comma
             return False
         if norm in W.TIME_WORDS or norm == "'s":
             return True  # "denied on Thursday charges", "backed Assad's bid"
         if p > 0 and self.tokens[p - 1].norm == "-" and self.tokens[p - 1].end == self.tokens[p].start:
             return True  # "long-standing", "US-led", "open-ended": the second half of a compound
         cands = self.lex.verbs.get(norm)
-        if cands is not None and all((c.head_rest and not self.seq(p + 1, c.head_rest)) or c.entry.noun_head
-                                     for c in cands):
-            cands = None  # "full-scale": only "scale back" is a verb phrase here, and "back" does not follow
+        if cands is not None:
+            rests = cands.verb_rests()
+            if rests is not None and not any(self.seq(p + 1, rest) for rest in rests):
+                cands = None  # "full-scale": only "scale back" is a verb phrase here, and "back" does not follow
         if cands is not None:
             # "the captured ships", "both sides": a verb form used as an adjective or a noun
             return p > 0 and (self.tokens[p - 1].norm in W.DETERMINERS or self.tokens[p - 1].norm in _NUMBER_WORDS
@@ -187,9 +193,7 @@ class _Sentence:
             return True  # "asked X for full United States support": an actor's name as a modifier
         nxt = self.tokens[p + 1]
         nn = nxt.norm
-        plain_next = (nn.isalpha() and not nxt.upper and nn not in W.SKIPPABLE and nn not in W.PREPOSITIONS
-                      and nn not in W.CLAUSE_STOP and nn not in W.CONJUNCTIONS and nn not in W.DETERMINERS
-                      and not _is_verb(self.lex, nn))
+        plain_next = (nn.isalpha() and not nxt.upper and nn not in _FUNCTION_WORDS and not _is_verb(self.lex, nn))
         if norm in ("and", "or"):
             prev = self.tokens[p - 1]
             return (p > start and (plain_next or nn == "other") and prev.norm.isalpha() and not prev.upper
@@ -228,7 +232,7 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
     n = s.n
     while True:  # words and optional words go on here: the last way on needs no call of its own
         if k == size:
-            return _Match(pos, None, None, None)
+            return _new(_Match, (pos, None, None, None))
         el = els[k]
         kind = el.kind
         if kind != "lit" and kind != "opt":
@@ -337,8 +341,8 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                     r = _match(s, pat, k + 1, grp.j + 1)
             if r is not None:
                 if el.kind != "source":
-                    return _Match(r.end, grp, (grp.i, grp.j), r.source)
-                return _Match(r.end, r.target, r.target_span, grp)
+                    return _new(_Match, (r.end, grp, (grp.i, grp.j), r.source))
+                return _new(_Match, (r.end, r.target, r.target_span, grp))
             break
         if not s.skippable(p):
             break
@@ -347,14 +351,14 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
     # no actor here: an uncoded noun phrase (kept for the evidence) or nothing
     if required:
         if k + 1 == len(els) and pat.entry.symmetric and s.compound_subject():
-            return _Match(pos, None, None, None)  # "X and Y met on Sunday": the partner is in the subject
+            return _new(_Match, (pos, None, None, None))  # "X and Y met on Sunday": the partner is in the subject
         return None
     if k + 1 == len(els):
         q = pos
         while q < s.n and q - pos < 6 and s.skippable(q):
             q += 1
         span = (pos, q) if q > pos else None
-        return _Match(pos, None, span, None) if el.kind == "target" else _Match(pos, None, None, None)
+        return _new(_Match, (pos, None, span, None)) if el.kind == "target" else _new(_Match, (pos, None, None, None))
     for g2 in range(6):
         if g2 and (pos + g2 - 1 >= n or not s.skippable(pos + g2 - 1)):
             break
@@ -364,7 +368,7 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         if r is not None:
             content = any(s.tokens[x].norm not in W.SKIPPABLE for x in range(pos, pos + g2))
             span = (pos, pos + g2) if g2 and content else None
-            return _Match(r.end, r.target, span, r.source) if el.kind == "target" else r
+            return _new(_Match, (r.end, r.target, span, r.source)) if el.kind == "target" else r
     return None
 
 
@@ -374,9 +378,7 @@ def _reduced_relative(s: _Sentence, tokens: list[Token], i: int, covered: list[b
         return False
     prev = tokens[i - 1]
     pn = prev.norm
-    if ((prev.upper and i > 1) or not pn.isalpha() or pn in W.PRONOUNS or pn in W.CONJUNCTIONS or pn in W.CLAUSE_STOP
-            or pn in W.REPORTING or pn in W.ADVERB or pn in W.SKIPPABLE or pn in W.PREPOSITIONS or pn in W.TIME_WORDS
-            or pn.endswith("ly") or _is_verb(s.lex, pn)):
+    if ((prev.upper and i > 1) or not pn.isalpha() or pn in _NOT_A_NOUN or pn.endswith("ly") or _is_verb(s.lex, pn)):
         return False
     nxt = tokens[i + 1].norm
     if nxt == "by" or not (nxt in W.TIME_WORDS or (nxt in W.PREPOSITIONS and nxt != "to")):
@@ -473,11 +475,7 @@ def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
                 norm == "on" and p + 1 < head and tokens[p + 1].norm in W.TIME_WORDS):
             p -= 1  # "threatened on Monday to impose": a time phrase inside the chain
             continue
-        if (
-            norm in W.BE or norm in W.HAVE or norm in W.DO or norm in W.NEGATION or norm in W.HYPOTHETICAL
-            or norm in W.FUTURE or norm in W.ADVERB or (norm.endswith("ly") and len(norm) > 4 and not tokens[p].upper)
-            or norm in ("to", "going", "set", "about", "likely", "expected", "due", "able", "ready")
-        ):
+        if norm in _CHAIN_WORDS or (norm.endswith("ly") and len(norm) > 4 and not tokens[p].upper):
             words.append(norm)
             p -= 1
             continue
@@ -485,28 +483,33 @@ def _aux_chain(tokens: list[Token], head: int) -> tuple[int, list[str]]:
     return p, words
 
 
-def _appositions(tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> dict[int, int]:
+def _appositions(tokens: list[Token], norms: list[str], mentions: list[ActorMention], lex: CompiledLexicon,
+                 ) -> dict[int, int]:
     """``", <noun phrase> ,"`` right after an actor and before a verb, by the offsets of its two commas: "Zalmay
     Khalilzad, the American envoy for Afghan reconciliation, visited Kabul" (the source is Khalilzad, not
     "Afghan"; the envoy is Khalilzad himself)."""
-    n = len(tokens)
+    n = len(norms)
     out: dict[int, int] = {}
     for a in {m.j for m in mentions if not m.locative}:
-        if a >= n - 2 or tokens[a].norm != ",":
+        if a >= n - 2 or norms[a] != ",":
             continue
         b = a + 1
-        while b < n and b - a <= 12 and tokens[b].norm not in (",", ".", ";", ":", "(", ")", '"'):
-            w = tokens[b].norm
-            if w in W.BE or w in W.HAVE or w in W.REPORTING or w in W.CONJUNCTIONS or w in W.PRONOUNS or (
-                    w in lex.participles and not tokens[b].upper):
+        while b < n and b - a <= 12 and norms[b] not in _APPOSITION_ENDS:
+            w = norms[b]
+            if w in _CLAUSE_WORDS or (w in lex.participles and not tokens[b].upper):
                 break  # a clause, not a noun phrase
             b += 1
-        if b >= n - 1 or b == a + 1 or tokens[b].norm != ",":
+        if b >= n - 1 or b == a + 1 or norms[b] != ",":
             continue
-        nxt = tokens[b + 1].norm
+        nxt = norms[b + 1]
         if nxt in lex.verbs or nxt in W.ADVERB or nxt in W.FUTURE or nxt in W.HAVE:
             out[a] = b
     return out
+
+
+_APPOSITION_ENDS = frozenset([",", ".", ";", ":", "(", ")", '"'])
+_CLAUSE_WORDS = W.BE | W.HAVE | W.REPORTING | W.CONJUNCTIONS | frozenset(W.PRONOUNS)
+"""Words that make what follows an actor's comma a clause, not an apposition."""
 
 
 def _relative_spans(norms: list[str]) -> list[bool]:
@@ -580,6 +583,18 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
 
 
 _SKIPPABLE_SYMBOLS = frozenset(["$", "€", "£", "¥", "%", "'"])
+_NOT_SKIPPABLE = W.BOUNDARY | W.PREPOSITIONS | W.CONJUNCTIONS | W.CLAUSE_STOP | W.CONDITIONAL | {","}
+"""Words a gap or an actor slot never passes over (unless :data:`W.SKIPPABLE` or a time phrase says so first)."""
+_FUNCTION_WORDS = W.SKIPPABLE | W.PREPOSITIONS | W.CLAUSE_STOP | W.CONJUNCTIONS | W.DETERMINERS
+"""Words that are not the plain content word after a coordinated or -ing adjective in a gap."""
+_VERB_BEFORE = W.BE | W.HAVE | W.DO | W.HYPOTHETICAL | W.FUTURE | W.NEGATION | frozenset(W.PRONOUNS) | W.ADVERB
+"""Words after which a verb form is a verb, not a noun ("was ready", "will visit", "they attacked", "also met")."""
+_CHAIN_WORDS = (W.BE | W.HAVE | W.DO | W.NEGATION | W.HYPOTHETICAL | W.FUTURE | W.ADVERB
+                | {"to", "going", "set", "about", "likely", "expected", "due", "able", "ready"})
+"""The auxiliaries, modals, negations and adverbs of a verb's chain (besides -ly adverbs and time phrases)."""
+_NOT_A_NOUN = (frozenset(W.PRONOUNS) | W.CONJUNCTIONS | W.CLAUSE_STOP | W.REPORTING | W.ADVERB | W.SKIPPABLE
+               | W.PREPOSITIONS | W.TIME_WORDS)
+"""Words before a participle that are not the noun a reduced relative describes."""
 _PLACE_PREPS = frozenset(["in", "at", "to", "into", "inside", "on"])
 _PARTICLES = frozenset(["down", "up", "off", "out", "back", "over", "away", "in", "on", "through"])
 _QUANTIFIERS = frozenset(["about", "some", "another", "than", "least", "to", "over", "nearly", "almost", "around",
@@ -595,9 +610,7 @@ def _noun_use(lex: CompiledLexicon, tokens: list[Token], i: int, covered: list[b
     prev = tokens[i - 1].norm
     if covered is not None and covered[i - 1] and not tokens[i].norm.endswith("s"):
         return False  # right after an actor: its verb ("Israeli jets shelled")
-    if (prev in W.BE or prev in W.HAVE or prev in W.DO or prev in W.HYPOTHETICAL or prev in W.FUTURE
-            or prev in W.NEGATION or prev in W.PRONOUNS or prev in W.ADVERB
-            or (prev.endswith("ly") and not tokens[i - 1].upper)):
+    if prev in _VERB_BEFORE or (prev.endswith("ly") and not tokens[i - 1].upper):
         return False  # "was ready", "has met", "will visit", "did not attack", "they attacked", "also met"
     if prev[:1].isdigit() and tokens[i].norm in lex.participles and i + 1 < len(tokens) and _number_subject(
             lex, tokens, i):
@@ -678,7 +691,7 @@ def _reversed(tokens: list[Token], i: int) -> bool:
 
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
     cands = lex.verbs.get(norm)
-    return cands is not None and any(not c.entry.noun_head for c in cands)
+    return cands is not None and bool(cands.verbs())
 
 
 def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:
@@ -742,7 +755,7 @@ def find_events(
             for x in range(k, min(q, n)):
                 inside[x] = True
     covered = s.in_mention  # the tokens inside an actor mention
-    conditionals = [k for k, w in enumerate(norms) if w in W.CONDITIONAL]
+    conditionals = [k for k, w in enumerate(norms) if w in W.CONDITIONAL] if not W.CONDITIONAL.isdisjoint(norms) else []
     first_conditional = conditionals[0] if conditionals else n
     last_conditional = conditionals[-1] if conditionals else -1
     found: list[Found] = []
@@ -760,6 +773,9 @@ def find_events(
         if at < i:
             continue
         i = at
+        if covered[i] or i <= consumed_until:
+            i += 1
+            continue
         hnorm = norms[i]
         tok = tokens[i]
         a0 = i + 1  # where the words after the verb start
@@ -770,7 +786,7 @@ def find_events(
             hnorm = tokens[i + 2].norm
             cands = lex.verbs.get(tok.norm + hnorm) or lex.verbs.get(hnorm)
             a0 = i + 3
-        if not cands or covered[i] or i <= consumed_until:
+        if not cands:
             i += 1
             continue
         # the patterns that can match after the verb, or after a time phrase there ("agreed on Monday that",
@@ -1060,7 +1076,7 @@ def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tup
     for cp in tried:
         if cp.entry.noun_head and s.passive:
             continue
-        if cp.before and not _before_ok(s, cp.before, len(cp.before), i - 1):
+        if cp.before and not _before_ok(s, cp, len(cp.before), i - 1):
             continue
         pos = after
         if cp.head_rest:
@@ -1183,24 +1199,24 @@ def _in_condition(tokens: list[Token], conditionals: list[int], i: int) -> bool:
     return False
 
 
-def _before_ok(s: _Sentence, els: tuple[CElement, ...], k: int, q: int) -> bool:
-    """Whether the words a pattern requires before its verb (``said ... [deplore]``) end at token ``q``.
+def _before_ok(s: _Sentence, cp: CompiledPattern, k: int, q: int) -> bool:
+    """Whether the words a pattern requires before its verb (``said ... [deplore]``, the first ``k`` elements of
+    its ``before``) end at token ``q``.
 
     Matched right to left: a word element must end exactly at ``q``; ``*`` lets up to four words come
     between; an optional element may be absent.
     """
     if k == 0:
         return True
-    el = els[k - 1]
-    if el.kind == "gap":
-        return any(_before_ok(s, els, k - 1, q - g) for g in range(5) if q - g >= -1)
-    for first, rests in el.firsts.items():
-        for rest in rests:
-            start = q - len(rest)
-            if start >= 0 and s.tokens[start].norm == first and s.seq(start + 1, rest) \
-                    and _before_ok(s, els, k - 1, start - 1):
+    kind = cp.before[k - 1].kind
+    if kind == "gap":
+        return any(_before_ok(s, cp, k - 1, q - g) for g in range(5) if q - g >= -1)
+    if q >= 0:
+        for alt in cp.before_ends[k - 1].get(s.norms[q], ()):  # the alternatives that end with the word at q
+            start = q + 1 - len(alt)
+            if start >= 0 and s.seq(start, alt) and _before_ok(s, cp, k - 1, start - 1):
                 return True
-    return el.kind == "opt" and _before_ok(s, els, k - 1, q)
+    return kind == "opt" and _before_ok(s, cp, k - 1, q)
 
 
 def _lemma_in(form: str, lemmas: frozenset[str]) -> bool:

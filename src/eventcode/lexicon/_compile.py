@@ -64,6 +64,9 @@ class CompiledPattern(NamedTuple):
     """For each ``k`` where a run of gaps and optional elements leads to a literal: how many words the run can
     pass over at most (a gap four, an optional element its longest alternative; quotation marks aside) and the
     literal's first tokens, one of which must stand that near (None for the other elements)."""
+    before_ends: tuple[dict[str, tuple[tuple[str, ...], ...]], ...] = ()
+    """For each element of ``before``: its last token -> the alternatives (whole) that end with it, to match right
+    to left from the token there (empty for a gap)."""
 
 
 class CompiledLexicon(NamedTuple):
@@ -319,8 +322,16 @@ class _PatternCompiler:
             first = None
         before = tuple(self._cel(el, p.source) for el in p.before if el.kind in ("lit", "class", "opt", "gap"))
         needs = tuple(self._first_tokens(el) for el in after if el.kind == "lit" and el.firsts)
+        ends: list[dict[str, tuple[tuple[str, ...], ...]]] = []
+        for el in before:
+            by_last: dict[str, list[tuple[str, ...]]] = {}
+            for head, rests in el.firsts.items():
+                for rest in rests:
+                    alt = (head, *rest)
+                    by_last.setdefault(alt[-1], []).append(alt)
+            ends.append({w: tuple(alts) for w, alts in by_last.items()})
         cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs,
-                             *self._lookahead(after))
+                             *self._lookahead(after), tuple(ends))
         self._done[index] = cp
         return cp
 
@@ -359,13 +370,24 @@ class _Index(NamedTuple):
 class PatternList(list[CompiledPattern]):
     """A form's patterns, most specific first, with an index of the ones that can match in a given context."""
 
-    __slots__ = ("_index", "_nouns", "_verbs")
+    __slots__ = ("_index", "_nouns", "_rests", "_verbs")
 
     def __init__(self, items: Iterable[CompiledPattern] = ()) -> None:
         super().__init__(items)
         self._index: _Index | None = None
         self._nouns: PatternList | None = None
         self._verbs: PatternList | None = None
+        self._rests: tuple[tuple[tuple[str, ...], ...] | None] | None = None
+
+    def verb_rests(self) -> tuple[tuple[str, ...], ...] | None:
+        """The words one of which must follow the form for a verb (not noun) pattern of it to apply ("scale"
+        only in "scale back"); None when some verb pattern needs none. Built once."""
+        got = self._rests
+        if got is None:
+            verbs = self.verbs()
+            rests = None if any(not cp.head_rest for cp in verbs) else tuple(cp.head_rest for cp in verbs)
+            got = self._rests = (rests,)
+        return got[0]
 
     def nouns(self) -> PatternList:
         """The patterns whose head is a noun ("attack on +"), in order; built once."""
@@ -426,20 +448,17 @@ class PatternList(list[CompiledPattern]):
         """The patterns (in order) that may match with ``nxt`` next and the words ``ahead`` in the clause: those
         whose first word after the head may be ``nxt`` and each of whose required elements can start with a word
         ahead. A verb with hundreds of patterns tries only the few that can match here."""
-        index = self._index or self._build_index()
-        cands = index.any_next | index.by_next.get(nxt, 0)
+        any_next, by_next, (r0, r1, r2), (m0, m1, m2), many = self._index or self._build_index()
+        cands = any_next | by_next.get(nxt, 0)
         if not cands:
             return []
-        r0, r1, r2 = index.by_need
         present = r0.keys() & ahead  # the words ahead that some required element can start with
-        m0, m1, m2 = index.fewer
         for w in present:
             m0 |= r0[w]
             m1 |= r1[w]
             m2 |= r2[w]
         cands &= m0 & m1 & m2
         out: list[CompiledPattern] = []
-        many = index.many
         while cands:  # the candidates in order, lowest bit first
             low = cands & -cands
             cands ^= low
