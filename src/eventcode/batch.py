@@ -3,12 +3,11 @@
 :func:`code_documents` yields one :class:`Result` per input document, in input order: its events, or the
 error that stopped it. Nothing is dropped: the results account for every input, and :class:`Summary` counts
 documents, sentences, events and errors. Memory stays bounded: input is consumed lazily, and with ``jobs > 1``
-at most a few chunks per process are in flight.
+at most a few chunks per worker are in flight.
 """
 
 from __future__ import annotations
 
-import collections
 import gc
 import itertools
 import time
@@ -136,53 +135,6 @@ def _code_chunk(chunk: list[tuple[int, Any]]) -> list[Result]:
     return [_code_one(_WORKER_CODER, item, i) for i, item in chunk]
 
 
-def _code_in_processes(coder: Coder, numbered: Iterator[tuple[int, Any]], jobs: int,
-                       chunk_size: int) -> Iterator[Result]:
-    """Results in input order from ``jobs`` coding processes: this one and ``jobs - 1`` workers.
-
-    The input is cut into chunks. Workers get chunks ahead (a few each, so memory stays bounded); whenever the
-    oldest chunk is not back yet, this process codes the next chunk itself instead of waiting. So no core idles
-    while there is input, and only the workers' share of the results is pickled across (the hand-off is what
-    keeps a pool of ``jobs`` workers plus a waiting parent well short of ``jobs`` times one core).
-    """
-    # each slot holds one chunk's results, or the promise of them: in input order
-    slots: collections.deque[Future[list[Result]] | list[Result]] = collections.deque()
-    in_flight = 0  # slots that are futures
-    local = 0  # slots coded here and not yet yielded
-    ahead = (jobs - 1) * 3
-    exhausted = False
-
-    def take() -> list[tuple[int, Any]]:
-        nonlocal exhausted
-        chunk = list(itertools.islice(numbered, chunk_size))
-        exhausted = not chunk
-        return chunk
-
-    with ProcessPoolExecutor(max_workers=jobs - 1, initializer=_init_worker, initargs=(coder,)) as pool:
-        while True:
-            while not exhausted and in_flight < ahead:
-                chunk = take()
-                if chunk:
-                    slots.append(pool.submit(_code_chunk, chunk))
-                    in_flight += 1
-            if not slots:
-                return
-            head = slots[0]
-            if isinstance(head, Future) and not head.done() and not exhausted and local < ahead:
-                chunk = take()  # the oldest chunk is still being coded: code the next one here meanwhile
-                if chunk:
-                    slots.append([_code_one(coder, item, i) for i, item in chunk])
-                    local += 1
-                continue
-            slots.popleft()
-            if isinstance(head, Future):
-                in_flight -= 1
-                yield from head.result()
-            else:
-                local -= 1
-                yield from head
-
-
 def code_documents(
     documents: Iterable[Document | Mapping[str, Any] | str],
     *,
@@ -199,8 +151,7 @@ def code_documents(
         documents: any iterable of :class:`Document`, dicts (``text`` and optional ``id``, ``date``, ``url``,
             ``source``) or strings.
         coder: the coder to use (default: the shared built-in coder).
-        jobs: processes that code: 1 codes in this process; ``jobs > 1`` starts ``jobs - 1`` worker processes,
-            and this process codes too while it waits for them.
+        jobs: worker processes; 1 codes in this process.
         progress: show a progress bar (needs the ``cli`` extra, tqdm).
         on_error: ``"record"`` yields error results and goes on; ``"raise"`` stops at the first error; a callable
             is called with each error result (which is also yielded).
@@ -240,7 +191,19 @@ def code_documents(
             for i, item in enumerate(documents):
                 yield emit(_code_one(coder, item, i))
             return
-        yield from (emit(r) for r in _code_in_processes(coder, enumerate(documents), jobs, chunk_size))
+        numbered = enumerate(documents)
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(coder,)) as pool:
+            pending: list[Future[list[Result]]] = []
+            while True:
+                while len(pending) < jobs * 3:
+                    chunk = list(itertools.islice(numbered, chunk_size))
+                    if not chunk:
+                        break
+                    pending.append(pool.submit(_code_chunk, chunk))
+                if not pending:
+                    break
+                for r in pending.pop(0).result():
+                    yield emit(r)
     finally:
         if bar is not None:
             bar.close()

@@ -148,7 +148,7 @@ def _cmd_code(args: argparse.Namespace) -> int:
     parquet_events: list[Any] = []
     failed = 0
     seen: set[tuple[object, ...]] = set()
-    # this process codes to the end (beside its workers, if any): its tables are built once and never collected
+    # this process codes to the end, or forks workers that inherit its built tables: built once, never collected
     settle(coder)
     try:
         for r in code_documents(docs, coder=coder, jobs=args.jobs, progress=progress, summary=summary):
@@ -332,8 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--require", choices=["none", "material", "either", "source", "both"], default="material",
                    help="which coded actors an event needs (default: material: a coded actor, or a material "
                         "event with no identified actor)")
-    c.add_argument("-j", "--jobs", type=int, default=1,
-                   help="processes that code: this one and N-1 workers (default 1)")
+    c.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     c.add_argument("--input-format", choices=["txt", "jsonl", "csv"], help="override detection by extension")
     c.add_argument("--text-field", default="text", help="JSONL/CSV field with the text (default text)")
     c.add_argument("--id-field", default="id", help="JSONL/CSV field with the document id (default id)")
