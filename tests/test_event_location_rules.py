@@ -212,3 +212,57 @@ def test_sentence_tokens_given_or_not_give_the_same_location(text: str) -> None:
                                tokens=tokenize(one, 0, len(one)))
         plain = event_location(two, 0, len(two), at, at + len(verb), find_places(two))
         assert given == plain and given is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("A German engineer was kidnapped on Monday in the province of Wardak, adjacent to Kabul.", "kidnapped",
+         "Wardak"),
+        ("Gunmen attacked a checkpoint in the town of Tal Afar, close to Mosul.", "attacked", "Tal Afar"),
+    ],
+)
+def test_a_place_next_to_another_is_a_reference_point(text: str, verb: str, expected: str) -> None:
+    """'X, adjacent to Y', 'X, close to Y': the event is in X; Y only says where X is."""
+    assert _location(text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Hurst won the title with a victory over South Korea's Jeong Jang.", "won", None),
+        ("Protesters gathered in Egypt's Tahrir Square on Friday.", "gathered", "Tahrir Square"),
+        ("Police arrested five men in Pakistan's Swat valley.", "arrested", "Swat valley"),
+    ],
+)
+def test_a_country_owning_a_name_is_no_location(text: str, verb: str, expected: str | None) -> None:
+    """A country before a name that is no place ('South Korea's Jeong Jang') says whose, not where; before a
+    place or a landmark ('Egypt's Tahrir Square', 'Pakistan's Swat valley') it is still a location."""
+    assert _location(text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Most of those held at Guantanamo were captured in Afghanistan after the invasion.", "captured",
+         "Afghanistan"),
+        ("Soldiers based in Kandahar were killed in Helmand on Monday.", "killed", "Helmand"),
+        ("Five men were held at a prison in Kandahar for a week.", "held", "Kandahar"),
+    ],
+)
+def test_a_participle_phrase_in_the_subject_gives_way(text: str, verb: str, expected: str) -> None:
+    """'those held at X were captured in Y': the place of a participle phrase in the subject is not preferred
+    over the place of the verb's own clause; the participle as the verb keeps its place."""
+    assert _location(text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Al-Qaeda in Iraq claimed the attack on Monday.", "The Government of Iraq condemned the bombing."],
+)
+def test_a_place_inside_an_actor_name_is_no_location(text: str) -> None:
+    """'Al-Qaeda in Iraq', 'the Government of Iraq' name the actor; they do not say where its event happened."""
+    import eventcode
+
+    events = eventcode.code(text, date="2021-03-01")
+    assert events and all(e.location is None for e in events)

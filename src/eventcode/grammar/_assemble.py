@@ -255,6 +255,20 @@ def _run(coder: Coder, text: str, day: dt.date | None, doc_id: str | None, expla
     return events, traces
 
 
+def _outside_names(places: list[Place], named: list[ActorMention], tokens: list[Token]) -> list[Place]:
+    """The places that are not part of an actor's name: "Al-Qaeda in Iraq", "the Government of Iraq" name an
+    actor, not where its event happens (a place before the name's head, "Kabul police", stays)."""
+    inner: list[tuple[int, int]] = []  # character spans of the name after its "in" / "of"
+    for m in named:
+        for k in range(m.i + 1, m.j - 1):
+            if tokens[k].norm in ("in", "of"):
+                inner.append((tokens[k + 1].start, tokens[m.j - 1].end))
+                break
+    if not inner:
+        return places
+    return [p for p in places if not any(a <= (p.start or 0) and (p.end or 0) <= b for a, b in inner)]
+
+
 def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence, day: dt.date | None,
                    doc_id: str | None, ctx: _Context, explain: bool) -> tuple[list[Event], SentenceTrace | None]:
     """A sentence's events, and (``explain``) its trace."""
@@ -292,6 +306,8 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         date_mention = W.sentence_date(text, sent.start, sent.end, day, tokens)
     if coder.places:
         places = W.sentence_places(text, sent.start, sent.end)
+        if places and named:
+            places = _outside_names(places, named, tokens)
     if not _NULL_CODES.isdisjoint([f.code for f in found]):  # a discard or complex pattern: the sentence codes nothing
         if not explain:
             return [], None

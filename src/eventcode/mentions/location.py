@@ -77,7 +77,8 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
     excluded: set[int] = set()
     for n, (i, j, place) in enumerate(spans):
         if ((j < size and norms[j] in _NOT_LOC_NEXT) or (i > 0 and norms[i - 1] == "-")) \
-                and _not_a_location(norms, i, j) and not _possessive(tokens, j):
+                and _not_a_location(norms, i, j) and not _possessive(tokens, j, place.feature == "country",
+                                                                     place_tok):
             excluded.add(n)
             continue
         if i >= v_j:
@@ -112,6 +113,9 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
         if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
                                      or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
+        if how is not None and j <= v_i and _participle_phrase(norms, how[1]) and all(
+                k in place_tok or norms[k] in _VERB_LINKS or norms[k] == "and" for k in range(j, v_i)):
+            dist += _PARTICIPLE_COST  # "those held at Guantanamo were captured in Afghanistan": the phrase's place
         marks = sent.marks  # the clause boundaries (see _boundary_marks) between the place and the verb
         if marks:
             dist += 3 * (bisect_left(marks, max(i, v_j)) - bisect_left(marks, min(j, v_i)))
@@ -267,14 +271,41 @@ def window_tokens(text: str, tokens: list[Token], start: int, end: int, a: int, 
 
 
 def _reference_point(tokens: list[Token], i: int) -> bool:
-    """Whether the place at token ``i`` is a reference point ("west of X", "20 km from X", "near X")."""
+    """Whether the place at token ``i`` is a reference point ("west of X", "20 km from X", "near X", "adjacent to
+    X")."""
     k = i - 1
     while k >= 0 and tokens[k].norm in ("the", "a", "an"):
         k -= 1
     if k < 0:
         return False
     w = tokens[k].norm
-    return w in ("near", "from") or (w == "of" and k > 0 and tokens[k - 1].norm in _DIRECTIONS)
+    return w in ("near", "from") or (w == "of" and k > 0 and tokens[k - 1].norm in _DIRECTIONS) or (
+        w == "to" and k > 0 and tokens[k - 1].norm in _NEAR_TO)
+
+
+_PARTICIPLE_COST: Final = 6
+"""Extra distance for a place in a participle phrase before the verb (see :func:`_participle_phrase`)."""
+_IRREGULAR_PARTICIPLES: Final = frozenset(
+    "held kept born hidden built seen taken known found caught left hit shot struck brought sent".split())
+_VERB_LINKS: Final = frozenset(
+    "be is are was were been being am have has had having to not never n't also still who which that".split())
+"""Words of a verb group (and relative words): the word before a participle that describes a noun is none of them,
+and only they (with "and" and places) may stand between such a phrase and the verb of its subject's clause."""
+
+
+def _participle_phrase(norms: tuple[str, ...], p: int) -> bool:
+    """Whether the preposition at token ``p`` follows a participle that describes a noun before it ("those held
+    at X", "troops based in X", "a man born in X"), not a verb of the clause ("were held at X"). (The caller
+    checks that the event's verb follows the place phrase at once: the phrase is in its subject.)"""
+    if p < 2:
+        return False
+    w = norms[p - 1]
+    if not ((w.endswith("ed") and len(w) > 4) or w in _IRREGULAR_PARTICIPLES):
+        return False
+    before = norms[p - 2]
+    return before.isalpha() and before not in _VERB_LINKS and not before.endswith("ly")
+
+
 _TOWN_SLACK: Final = 8
 """How much further (in score) a town may be than the broad place it refines."""
 
@@ -393,15 +424,24 @@ _NOT_NOUNS: Final = frozenset(
 )
 
 
-def _possessive(tokens: list[Token], j: int) -> bool:
-    """Whether the place is the possessor of a place noun: "in Karachi's streets", "near Iraq's border"."""
+def _possessive(tokens: list[Token], j: int, country: bool = False, place_tok: dict[int, int] | None = None
+                ) -> bool:
+    """Whether the place is the possessor of a place noun: "in Karachi's streets", "near Iraq's border".
+
+    A country's name before a name that is no place found here names whose it is, not where: "South Korea's
+    Jeong Jang", "Russia's Gazprom" (but "Syria's Idlib", "Afghanistan's Helmand province").
+    """
     if j >= len(tokens) or tokens[j].norm not in ("'s", "s"):
         return False
-    for t in tokens[j + 1 : j + 5]:
+    for k in range(j + 1, min(j + 5, len(tokens))):
+        t = tokens[k]
         w = t.norm
         if _of_place_head(w) or w in _LANDMARKS:
             return True
         if t.upper and w.isalpha():
+            if country and place_tok is not None and k not in place_tok:
+                # a landmark or place noun may follow the name: "Egypt's Tahrir Square", "Iraq's Anbar province"
+                return any(_of_place_head(x.norm) or x.norm in _LANDMARKS for x in tokens[k + 1 : k + 4])
             return True  # "at Bethlehem's Church of the Nativity", "Mogadishu's Wadajir district"
         if not (w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES or w in _SKIP_BACK or w.isdigit() or w == "-"
                 or w in ("most", "more", "least")):
@@ -470,7 +510,9 @@ _ATTRIBUTION_STOPS: Final = frozenset(
 _CHAIN_WORDS: Final = frozenset(
     "in near outside inside of , ( ) 's s the a an about some around just nearly roughly also located situated".split()
 )
-_REFERENCE: Final = frozenset("near outside km kilometres kilometers kms miles mile from".split())
+_NEAR_TO: Final = frozenset(["close", "next", "adjacent"])
+"""Words that make a reference point of a place after "to": "X, adjacent to Y", "X, close to Y"."""
+_REFERENCE: Final = frozenset("near outside km kilometres kilometers kms miles mile from".split()) | _NEAR_TO
 
 
 def _link(norms: tuple[str, ...], j: int, i: int) -> str | None:
@@ -486,9 +528,9 @@ def _link(norms: tuple[str, ...], j: int, i: int) -> str | None:
     gap = norms[j:i]
     free = 0
     prev = ""
-    for w in gap:
+    for k, w in enumerate(gap):
         if w in _PHRASE_WORDS or w[:1].isdigit() or w == "-" or (w == "from" and (prev in _UNITS or prev == "away")) \
-                or (w == "to" and prev in ("close", "next")):
+                or (w == "to" and prev in _NEAR_TO) or (w in _NEAR_TO and gap[k + 1 : k + 2] == ("to",)):
             prev = w
             continue
         if w in _STOP_BACK or w in _SPEECH or not w.isalpha() or free >= 2 or not (
