@@ -266,3 +266,17 @@ def test_a_place_inside_an_actor_name_is_no_location(text: str) -> None:
 
     events = eventcode.code(text, date="2021-03-01")
     assert events and all(e.location is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("KABUL, Afghanistan (AP) - Gunmen killed two policemen on Monday.", "killed", "KABUL"),
+        ("BAGHDAD, Jan 5 (Reuters) - A bomb killed ten people.", "killed", "BAGHDAD"),
+        ("U.S., British and French warplanes patrol the zone.", "patrol", None),
+    ],
+)
+def test_a_dateline_is_a_place_then_a_comma_then_a_place_or_date(text: str, verb: str, expected: str | None) -> None:
+    """A dateline ('KABUL, Afghanistan', 'BAGHDAD, Jan 5') locates the story; a country opening a list of
+    actors ('U.S., British and French warplanes') does not."""
+    assert _location(text, verb) == expected

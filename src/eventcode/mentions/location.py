@@ -98,7 +98,8 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
             if _object_of_verb(tokens, v_i, v_j, i, j):
                 weight = 1.0  # the event verb's object: "shelled Aleppo", "destroyed an upscale X restaurant"
             elif i == 0 and j < len(tokens) and tokens[j].norm in (",", "(", "-") and tokens[0].start == \
-                    sentence_start and text[tokens[0].start : tokens[0].end].isupper():
+                    sentence_start and text[tokens[0].start : tokens[0].end].isupper() and _dateline(norms, j,
+                                                                                                   place_tok):
                 weight = 3.0  # dateline: "KABUL, Afghanistan (AP) -"
             elif place.feature != "country" and _building_after(tokens, j):
                 weight = 1.5  # "as he entered a Baghdad mosque", "outside his Tokyo home"
@@ -268,6 +269,16 @@ def window_tokens(text: str, tokens: list[Token], start: int, end: int, a: int, 
     if head or tail:
         return head + tokens[lo:hi] + tail
     return tokens[lo:hi]
+
+
+def _dateline(norms: tuple[str, ...], j: int, place_tok: dict[int, int]) -> bool:
+    """Whether the place that opens the sentence and ends before token ``j`` (a comma, a parenthesis or a dash)
+    is a dateline: "KABUL (AP) -", "KABUL, Afghanistan", "BAGHDAD, Jan 5": after a comma comes another place
+    or a date, not the rest of a subject ("U.S., Iraqi forces capture ...")."""
+    if norms[j] != ",":
+        return True
+    nxt = norms[j + 1] if j + 1 < len(norms) else ""
+    return j + 1 in place_tok or nxt in _DATE_WORDS or nxt[:1].isdigit()
 
 
 def _reference_point(tokens: list[Token], i: int) -> bool:
