@@ -280,3 +280,19 @@ def test_a_dateline_is_a_place_then_a_comma_then_a_place_or_date(text: str, verb
     """A dateline ('KABUL, Afghanistan', 'BAGHDAD, Jan 5') locates the story; a country opening a list of
     actors ('U.S., British and French warplanes') does not."""
     assert _location(text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "verbal", "expected"),
+    [
+        ("The council condemned the recent attacks in Syria on Thursday.", "condemned", True, None),
+        ("The council condemned the recent attacks in Syria on Thursday.", "condemned", False, "Syria"),
+        ("The minister met his counterpart in Geneva on Monday.", "met", True, "Geneva"),
+    ],
+)
+def test_a_statement_is_not_where_what_it_is_about_happened(text: str, verb: str, verbal: bool,
+                                                             expected: str | None) -> None:
+    """A statement about 'the attacks in Syria' was not made in Syria; a meeting 'in Geneva' was held there."""
+    v = text.index(verb)
+    loc = event_location(text, 0, len(text), v, v + len(verb), find_places(text), verbal=verbal)
+    assert (loc.text if loc else None) == expected

@@ -255,6 +255,10 @@ def _run(coder: Coder, text: str, day: dt.date | None, doc_id: str | None, expla
     return events, traces
 
 
+_VERBAL = frozenset([1, 3])
+"""The QuadClasses of statements (verbal cooperation, verbal conflict)."""
+
+
 def _outside_names(places: list[Place], named: list[ActorMention], tokens: list[Token]) -> list[Place]:
     """The places that are not part of an actor's name: "Al-Qaeda in Iraq", "the Government of Iraq" name an
     actor, not where its event happens (a place before the name's head, "Kabul police", stays)."""
@@ -399,7 +403,8 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, made: _Ac
             evidence = _evidence(text[head.start : last.end], head.start, last.end, pattern.text, pattern.source,
                                  None, None, f.notes)
             location = _target_place(f, tokens, places) or (W.event_location(
-                text, sent.start, sent.end, head.start, last.end, places, tokens=tokens) if places else None)
+                text, sent.start, sent.end, head.start, last.end, places, tokens=tokens,
+                verbal=action.quad_class in _VERBAL) if places else None)
         out.append(_event(s, action, t, sentence_text, sent.start, ev_date, date_source, date_mention, location,
                           doc_id, sent.kind == "headline", evidence))
     return out

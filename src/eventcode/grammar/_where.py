@@ -61,11 +61,11 @@ def sentence_places(text: str, start: int, end: int) -> list[Place]:
 
 
 def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int, found: list[Place],
-                   tokens: list[Token] | None = None) -> Place | None:
+                   tokens: list[Token] | None = None, verbal: bool = False) -> Place | None:
     """The place attached to the event's clause.
 
     ``tokens``, when given, are the sentence's (``tokenize(text, s_start, s_end)``): they are reused instead of
-    tokenizing the window again.
+    tokenizing the window again. ``verbal``: the event is a statement (see :func:`location.attach`).
     """
     # Look only at a window around the verb: the place attached to a clause is near it, and the cost of a
     # sentence with many events stays linear.
@@ -77,7 +77,7 @@ def event_location(text: str, s_start: int, s_end: int, v_start: int, v_end: int
     from eventcode.mentions import location
 
     window = location.window_tokens(text, tokens, s_start, s_end, a, b) if tokens is not None else None
-    return location.attach(text, a, b, v_start, v_end, near, window)
+    return location.attach(text, a, b, v_start, v_end, near, window, verbal)
 
 
 _WINDOW = 250

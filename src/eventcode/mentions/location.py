@@ -41,22 +41,24 @@ _START: Final = itemgetter(1)
 _END: Final = itemgetter(2)
 
 def event_location(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int,
-                   places: list[Place], tokens: list[Token] | None = None) -> Place | None:
+                   places: list[Place], tokens: list[Token] | None = None, verbal: bool = False) -> Place | None:
     """The place attached to the event's clause (``None`` when the sentence gives none).
 
     ``places`` are the places found in the sentence (offsets into ``text``); the verb span is the event's.
     ``tokens``, when given, must be ``tokenize(text, sentence_start, sentence_end)`` (see :func:`window_tokens`
-    for a window of a sentence); without them the span is tokenized here.
+    for a window of a sentence); without them the span is tokenized here. ``verbal``: the event is a statement
+    (a comment, an appeal, a criticism ...), so a place describing what it is about is not where it was made
+    ("condemned the attacks in Syria").
     """
     here = [p for p in places if p.start is not None and p.end is not None
             and sentence_start <= p.start and p.end <= sentence_end]
     if not here:
         return None
-    return attach(text, sentence_start, sentence_end, verb_start, verb_end, here, tokens)
+    return attach(text, sentence_start, sentence_end, verb_start, verb_end, here, tokens, verbal)
 
 
 def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int, here: list[Place],
-           tokens: list[Token] | None = None) -> Place | None:
+           tokens: list[Token] | None = None, verbal: bool = False) -> Place | None:
     """:func:`event_location` for places ``here`` known to lie in the span."""
     sent = _sentence(text, sentence_start, sentence_end, tokens)
     tokens = sent.tokens
@@ -111,6 +113,8 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
             weight = how[0]
             if i >= v_j and _destination(sent, how[1], place_tok, verb_words):
                 continue  # "made her way to a camp in X", "transferred to a prison at X"
+            if verbal and i >= v_j and how[1] > v_j and norms[how[1] - 1] in _DISTANT_EVENTS:
+                continue  # a statement "condemning the attacks in X": where the attacks were, not the statement
         if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
                                      or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
@@ -424,6 +428,14 @@ def _event_noun_after(tokens: list[Token], j: int) -> bool:
     return False
 
 
+_DISTANT_EVENTS: Final = frozenset(
+    "attack attacks bombing bombings killing killings violence war wars conflict crisis situation policy policies "
+    "occupation presence offensive operation operations crackdown fighting clashes strike strikes airstrike "
+    "airstrikes air-strikes shelling massacre massacres abuses invasion intervention bombardment raid raids "
+    "atrocities crimes persecution repression".split()
+)
+"""Nouns of events and states that a statement may be about, wherever it was made: a place after them ("the
+attacks in Syria", "US policies in the Middle East") is theirs."""
 _EVENT_NOUNS: Final = frozenset(
     "war wars conflict crisis uprising revolution election elections campaign talks summit conference meeting "
     "case trial affair scandal deal agreement accord process dispute issue policy question situation peace "
