@@ -296,3 +296,17 @@ def test_a_statement_is_not_where_what_it_is_about_happened(text: str, verb: str
     v = text.index(verb)
     loc = event_location(text, 0, len(text), v, v + len(verb), find_places(text), verbal=verbal)
     assert (loc.text if loc else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("He was captured by troops in 1992 and spent seven years in a Jakarta jail.", "captured", None),
+        ("Gunmen killed three men and wounded five in Kandahar on Monday.", "killed", "Kandahar"),
+        ("Militiamen killed three sheikhs and raped ten women in Darfur.", "killed", "Darfur"),
+    ],
+)
+def test_a_second_predicate_of_what_came_after(text: str, verb: str, expected: str | None) -> None:
+    """'captured in 1992 and spent seven years in X': X is where he was afterwards, not where he was captured;
+    a second act of violence ('killed three and wounded five in X') shares the place."""
+    assert _location(text, verb) == expected

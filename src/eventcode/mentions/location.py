@@ -752,6 +752,19 @@ _AUXILIARIES: Final = frozenset(
     "believed said thought".split()
 )
 _FINITE: Final = frozenset("was were is are has have had".split())
+_AFTERMATH_VERBS: Final = frozenset(
+    "spent became went fled left moved returned remained stayed lived worked served died evacuated escaped made "
+    "took sought settled joined studied taught grew".split()
+)
+"""Past-tense verbs of where someone went or stayed afterwards: after "and", they open a second predicate whose
+place is not the first verb's ("was captured in 1992 and spent seven years in a X jail"). Verbs of another act
+of violence are not among them: "killed three and raped ten women in X" is one place."""
+
+
+def _second_verb(between: list[Token], k: int) -> bool:
+    """Whether ``between[k]``, after an "and" that follows words of the event verb's own clause, opens a second
+    predicate about what came after ("... in 1992 and spent seven years in X")."""
+    return k + 1 < len(between) and between[k].norm in _AFTERMATH_VERBS and not between[k].upper
 _FRONT_PREPOSITIONS: Final = frozenset(
     "in at during near on outside inside across throughout from around within".split()
 )
@@ -788,13 +801,16 @@ def _other_clause(sent: _Sentence, i: int, j: int, v_i: int, v_j: int, place_tok
         return False
     tokens, norms, words = sent.tokens, sent.norms, sent.words
     # (each scan below runs only if the words it looks for are there)
-    if i >= v_j + 2 and (not _FINITE.isdisjoint(norms[v_j + 1 : i]) or not _RELATIVE.isdisjoint(norms[v_j : i - 1])):
+    if i >= v_j + 2 and (not _FINITE.isdisjoint(norms[v_j + 1 : i]) or not _RELATIVE.isdisjoint(norms[v_j : i - 1])
+                         or "and" in norms[v_j + 1 : i - 2]):
         between = tokens[v_j:i]
         for k, t in enumerate(between[:-1]):
             if t.norm == "," and between[k + 1].norm in _FINITE:
                 return True  # "the gunman, who was killed at the scene, was thought to be living in X"
             if t.norm in ("and", "but") and between[k + 1].norm in _FINITE:
                 return True  # "was captured in June and is believed to be held in X": another predicate
+            if t.norm == "and" and k >= 1 and _second_verb(between, k + 1):
+                return True  # "was captured by troops in 1992 and spent seven years in a X jail"
             if t.norm in _RELATIVE and _background(between, k + 1) and all(u.norm != "," for u in between[k:]):
                 return True  # "killed a man who lived in X", "troops which have their bases in X"
     # "according to ... in X"
