@@ -117,6 +117,21 @@ def test_small_towns_need_context() -> None:
 
 @pytest.mark.parametrize(
     "text",
+    ["Gunmen invaded Zorbadia village in Zurmi on Friday.", "Herdsmen attacked Zorbadia village at dawn.",
+     "Troops stormed the Zorbadia district overnight."],
+)
+def test_unknown_settlement_after_a_verb_of_attack(text: str) -> None:
+    """'attacked X village', 'invaded X village': the place noun makes the unknown name a place."""
+    assert "Zorbadia" in _texts(text)
+
+
+def test_capitalised_name_before_a_settlement_noun_needs_a_place_verb() -> None:
+    """An unknown name before 'town' after another verb is not taken for a place ('praised X town hall ...')."""
+    assert "Zorbadia" not in _texts("Critics praised Zorbadia town hall meetings.")
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "Clashes with the Free Syrian Army and Ahrar al-Sham fighters were reported.",
         "The New York Times and Xinhua reported the raid.",

@@ -104,6 +104,8 @@ _PLACE_NOUNS: Final = frozenset(
     "neighbourhood suburb suburbs county state valley border prefecture municipality oblast township refugee "
     "countryside outskirts enclave settlement".split()
 )
+_SETTLEMENT_NOUNS: Final = frozenset("village villages town district neighborhood neighbourhood camp".split())
+"""Place nouns that make a name after a verb of taking or striking a place ("stormed X village") a place."""
 _OF_OR_PLACE_NOUN: Final = _PLACE_NOUNS | {"of"}
 """The words that trigger the first rules of ``Gazetteer._constructions`` ("the village of X", "X district")."""
 _ADMIN_NOUNS: Final = frozenset("province governorate state region oblast prefecture district county".split())
@@ -689,7 +691,7 @@ class Gazetteer:
                 before = tokens[b].norm if b >= 0 else ""
                 located = before in _STRICT_LOCATIVE or before == "'s" or (
                     before == "the" and b > 0 and (tokens[b - 1].norm in LOCATIVE or tokens[b - 1].norm in _PLACE_VERBS)
-                )
+                ) or (before in _PLACE_VERBS and w in _SETTLEMENT_NOUNS)  # "raided Sibaya village", "invaded X town"
                 adjective = j - i == 1 and (tokens[i].norm in _SMALL_ADJECTIVES or tokens[i].norm in _PLACE_ADJECTIVES)
                 if located and not adjective and self._plausible(tokens, i, j):
                     out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
@@ -895,6 +897,7 @@ _PLACE_VERBS: Final = frozenset(
     "captured seized entered stormed shelled bombarded besieged liberated recaptured retook overran surrounding "
     "surrounded encircled evacuated visited toured reached raided bombed attacked hit struck capture seize enter "
     "storm shell besiege liberate recapture retake overrun surround encircle evacuate visit tour reach raid "
+    "invaded invade torched burned razed looted ambushed occupied occupy "
     "above below beyond".split()
 )
 
