@@ -310,3 +310,15 @@ def test_a_second_predicate_of_what_came_after(text: str, verb: str, expected: s
     """'captured in 1992 and spent seven years in X': X is where he was afterwards, not where he was captured;
     a second act of violence ('killed three and wounded five in X') shares the place."""
     assert _location(text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Several foreign fighters were killed in the battle for Manbij on Monday.", "killed", "Manbij"),
+        ("The donors pledged new aid for Syria on Monday.", "pledged", None),
+    ],
+)
+def test_the_place_fought_over(text: str, verb: str, expected: str | None) -> None:
+    """'killed in the battle for X' happened in X; 'aid for X' is no place of the pledge."""
+    assert _location(text, verb) == expected

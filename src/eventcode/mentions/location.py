@@ -428,6 +428,8 @@ def _event_noun_after(tokens: list[Token], j: int) -> bool:
     return False
 
 
+_CONTESTS: Final = frozenset("battle battles fight fighting struggle offensive assault push race".split())
+"""Nouns whose "for X" names the place fought over: "the battle for Manbij", "the fight for Sharqat"."""
 _DISTANT_EVENTS: Final = frozenset(
     "attack attacks bombing bombings killing killings violence war wars conflict crisis situation policy policies "
     "occupation presence offensive operation operations crackdown fighting clashes strike strikes airstrike "
@@ -625,6 +627,8 @@ def _governed(tokens: list[Token], norms: tuple[str, ...], i: int, place_tok: di
             if w == "on" and not on_ok and _ARTICLES.issuperset(norms[k + 1 : i]):
                 return None  # "an attack on the United States" is its target; "on the outskirts of X" is a place
             return (float(_PREP_WEIGHT[w]), k)
+        if w == "for" and k > 0 and norms[k - 1] in _CONTESTS:
+            return (0.0, k)  # "killed in the battle for X": the place fought over is where the fighting is
         if w in ("'s", "s") and k - 1 in place_tok and place_tok[k - 1] != n:
             k -= 1  # "in Pakistan's northwestern city of X": past the possessor
             owner = place_tok[k]
