@@ -125,6 +125,17 @@ def test_unknown_settlement_after_a_verb_of_attack(text: str) -> None:
     assert "Zorbadia" in _texts(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("A car bomb exploded in the Al-Maalif neighbourhood on Monday.", "Al-Maalif"),
+     ("He was shot dead in the al-Tarikh area of Jiddah.", "al-Tarikh"),
+     ("Troops patrolled the Liaquatabad district in central Karachi.", "Liaquatabad")],
+)
+def test_unknown_name_with_its_article_before_a_place_noun(text: str, name: str) -> None:
+    """'the Al-Maalif neighbourhood': the Arabic article joined by a hyphen is part of the unknown name."""
+    assert name in _texts(text)
+
+
 def test_capitalised_name_before_a_settlement_noun_needs_a_place_verb() -> None:
     """An unknown name before 'town' after another verb is not taken for a place ('praised X town hall ...')."""
     assert "Zorbadia" not in _texts("Critics praised Zorbadia town hall meetings.")

@@ -678,8 +678,16 @@ class Gazetteer:
             elif w in _PLACE_NOUNS and k > 0 and ups[k - 1] and every[k - 1] not in _DIRECTIONS:
                 j = k
                 i = j - 1
-                while i - 1 >= 0 and tokens[i - 1].upper and j - (i - 1) <= 3:
-                    i -= 1
+                while i - 1 >= 0 and j - (i - 1) <= 3:
+                    if tokens[i - 1].upper:
+                        i -= 1
+                    elif i - 2 >= 0 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in _ARTICLES \
+                            and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tokens[i].start:
+                        i -= 2  # "the Al-Maalif neighbourhood", "the al-Tarikh area": the article joined by a hyphen
+                        j += 1  # (the hyphen does not count as a word of the name)
+                    else:
+                        break
+                j = k
                 while i < j and tokens[i].norm in _FUNCTION:
                     i += 1
                 if i >= j or taken.intersection(range(i, j)):
@@ -897,7 +905,7 @@ _PLACE_VERBS: Final = frozenset(
     "captured seized entered stormed shelled bombarded besieged liberated recaptured retook overran surrounding "
     "surrounded encircled evacuated visited toured reached raided bombed attacked hit struck capture seize enter "
     "storm shell besiege liberate recapture retake overrun surround encircle evacuate visit tour reach raid "
-    "invaded invade torched burned razed looted ambushed occupied occupy "
+    "invaded invade torched burned razed looted ambushed occupied occupy patrolled patrol patrolling "
     "above below beyond".split()
 )
 
