@@ -118,7 +118,7 @@ def test_small_towns_need_context() -> None:
 @pytest.mark.parametrize(
     "text",
     ["Gunmen invaded Zorbadia village in Zurmi on Friday.", "Herdsmen attacked Zorbadia village at dawn.",
-     "Troops stormed the Zorbadia district overnight."],
+     "Troops stormed the Zorbadia district overnight.", "The army pressed on, targeting the Zorbadia district."],
 )
 def test_unknown_settlement_after_a_verb_of_attack(text: str) -> None:
     """'attacked X village', 'invaded X village': the place noun makes the unknown name a place."""

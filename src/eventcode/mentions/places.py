@@ -906,6 +906,8 @@ _PLACE_VERBS: Final = frozenset(
     "surrounded encircled evacuated visited toured reached raided bombed attacked hit struck capture seize enter "
     "storm shell besiege liberate recapture retake overrun surround encircle evacuate visit tour reach raid "
     "invaded invade torched burned razed looted ambushed occupied occupy patrolled patrol patrolling "
+    "targeted target targeting storming capturing attacking shelling bombing striking hitting raiding seizing "
+    "entering besieging liberating invading "
     "above below beyond".split()
 )
 
