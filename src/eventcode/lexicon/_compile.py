@@ -7,7 +7,7 @@ into alternatives here, so matching at run time is dictionary lookups and tuple 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
@@ -357,24 +357,31 @@ class _Index(NamedTuple):
     """The patterns that may start with any word after the head."""
     by_next: dict[str, int]
     """A word -> the patterns whose first word after the head may be it."""
-    by_need: tuple[dict[str, int], dict[str, int], dict[str, int]]
+    by_need: dict[str, int]
     """For each of a pattern's three most selective required elements (its first, second, third by number of
-    first words): a word of any required element -> the patterns whose element of that rank can start with it.
-    (Three dicts of ints rather than one of tuples: the garbage collector does not track them.)"""
-    fewer: tuple[int, int, int]
-    """For each rank, the patterns with no required element of that rank (they need nothing there)."""
+    first words): a word of any required element -> the patterns whose element of that rank can start with it,
+    the three ranks packed in one int (rank ``r`` from bit ``r * shift``: one OR per word ahead gathers all three,
+    and the garbage collector does not track a dict of ints)."""
+    fewer: int
+    """For each rank (packed the same way), the patterns with no required element of that rank (they need nothing
+    there)."""
     many: int
     """The patterns with more than three required elements: the others are checked by checking their ranks."""
+    shift: int
+    """The number of patterns: the width of each rank in ``by_need`` and ``fewer``."""
 
 
 class PatternList(list[CompiledPattern]):
     """A form's patterns, most specific first, with an index of the ones that can match in a given context."""
 
-    __slots__ = ("_index", "_nouns", "_rests", "_verbs")
+    __slots__ = ("_decoded", "_index", "_nouns", "_rests", "_verbs")
 
     def __init__(self, items: Iterable[CompiledPattern] = ()) -> None:
         super().__init__(items)
         self._index: _Index | None = None
+        self._decoded: dict[int, list[CompiledPattern]] = {}
+        """A bit set of patterns -> the patterns (:meth:`matchable` returns these lists: callers must not change
+        them)."""
         self._nouns: PatternList | None = None
         self._verbs: PatternList | None = None
         self._rests: tuple[tuple[tuple[str, ...], ...] | None] | None = None
@@ -409,9 +416,9 @@ class PatternList(list[CompiledPattern]):
         # first words first (patterns share these sets), then by word
         by_first: dict[frozenset[str], int] = {}
         by_set: tuple[dict[frozenset[str], int], ...] = ({}, {}, {})
-        fewer = [0, 0, 0]
+        shift = len(self)
+        fewer = 0
         many = 0
-        rest: set[str] = set()  # the words of the elements after the third
         for k, cp in enumerate(self):
             bit = 1 << k
             if cp.first is None:
@@ -424,47 +431,56 @@ class PatternList(list[CompiledPattern]):
                     d = by_set[r]
                     d[needs[r]] = d.get(needs[r], 0) | bit
                 else:
-                    fewer[r] |= bit
+                    fewer |= bit << (r * shift)
             if len(needs) > 3:
                 many |= bit
-                rest.update(*needs[3:])
         by_next: dict[str, int] = {}
         for first, bits in by_first.items():
             for w in first:
                 by_next[w] = by_next.get(w, 0) | bits
-        words = rest.union(*[need for d in by_set for need in d])
-        ranks: list[dict[str, int]] = []
-        for d in by_set:
-            rank = dict.fromkeys(words, 0)
+        by_need: dict[str, int] = {}
+        for r, d in enumerate(by_set):
             for need, bits in d.items():
+                packed = bits << (r * shift)
                 for w in need:
-                    rank[w] |= bits
-            ranks.append(rank)
-        index = _Index(any_next, by_next, (ranks[0], ranks[1], ranks[2]), (fewer[0], fewer[1], fewer[2]), many)
+                    by_need[w] = by_need.get(w, 0) | packed
+        index = _Index(any_next, by_next, by_need, fewer, many, shift)
         self._index = index  # idempotent: threads racing here store equal indexes
         return index
 
-    def matchable(self, nxt: str, ahead: Iterable[str]) -> list[CompiledPattern]:
+    def matchable(self, nxt: str, ahead: Sequence[str]) -> list[CompiledPattern]:
         """The patterns (in order) that may match with ``nxt`` next and the words ``ahead`` in the clause: those
         whose first word after the head may be ``nxt`` and each of whose required elements can start with a word
-        ahead. A verb with hundreds of patterns tries only the few that can match here."""
-        any_next, by_next, (r0, r1, r2), (m0, m1, m2), many = self._index or self._build_index()
+        ahead. A verb with hundreds of patterns tries only the few that can match here. (The list may be shared
+        with later calls: do not change it.)"""
+        any_next, by_next, by_need, fewer, many, shift = self._index or self._build_index()
         cands = any_next | by_next.get(nxt, 0)
         if not cands:
             return []
-        present = r0.keys() & ahead  # the words ahead that some required element can start with
+        # the patterns whose element of each rank can start with a word ahead (or that have none of that rank)
+        present = by_need.keys() & ahead  # the words ahead that some required element can start with
+        m = fewer
         for w in present:
-            m0 |= r0[w]
-            m1 |= r1[w]
-            m2 |= r2[w]
-        cands &= m0 & m1 & m2
+            m |= by_need[w]
+        cands &= m & (m >> shift) & (m >> (shift + shift))
+        out = self._decoded.get(cands)
+        if out is None:
+            out = self._decode(cands)
+        if cands & many:  # (the words of their fourth and later required elements are not all keys of by_need)
+            words = set(ahead)
+            return [cp for cp in out if len(cp.needs) <= 3 or not any(words.isdisjoint(need) for need in cp.needs)]
+        return out
+
+    def _decode(self, cands: int) -> list[CompiledPattern]:
+        """The patterns of the bit set ``cands``, in order (remembered: a verb meets few distinct sets)."""
         out: list[CompiledPattern] = []
-        while cands:  # the candidates in order, lowest bit first
-            low = cands & -cands
-            cands ^= low
-            cp = self[low.bit_length() - 1]
-            if not low & many or not any(present.isdisjoint(need) for need in cp.needs):
-                out.append(cp)
+        bits = cands
+        while bits:  # lowest bit first
+            low = bits & -bits
+            bits ^= low
+            out.append(self[low.bit_length() - 1])
+        if len(self._decoded) < 512:
+            self._decoded[cands] = out
         return out
 
 
