@@ -19,7 +19,8 @@ from eventcode.text import token_norms, tokenize
 if TYPE_CHECKING:
     from eventcode.lexicon._classic import ClassicTables
 
-__all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "PatternList", "Phrase", "VerbIndex", "compile_lexicon"]
+__all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "PatternList", "Phrase", "PhraseCand", "PhraseStart",
+           "VerbIndex", "compile_lexicon"]
 
 PhraseKind = Literal["actor", "agent", "discard"]
 
@@ -85,23 +86,32 @@ class CompiledLexicon(NamedTuple):
     classic: ClassicTables | None = None
     """The classic grammar's tables, when the lexicon asks for that grammar (the native tables are then empty)."""
     phrase_starts: Mapping[str | None, PhraseStart] = MappingProxyType({})
-    """``phrases`` by first token: the longer phrases by their second token, then the one-token phrases (a token
-    that is not a key starts no actor, agent or discard phrase)."""
+    """``phrases`` by first token, ready for the actor scan: the candidates by second token (the longer phrases
+    with that second token, then the one-token phrases), then the one-token phrases alone (for any other second
+    token). A token that is not a key starts no actor, agent or discard phrase."""
 
 
-PhraseStart = tuple[dict[str | None, list[Phrase]], list[Phrase]]
-"""What a first token can start: the phrases of two tokens or more by second token, then those of one token."""
+PhraseCand = tuple[int, tuple[str, ...], "tuple[str, ...] | None", bool, Phrase]
+"""A phrase as the actor scan tries it: its length, its tokens after the second (empty for a phrase of one or two
+tokens), its exact texts (case-sensitive phrases), whether it is a discard phrase, and the phrase."""
+
+PhraseStart = tuple[dict[str | None, list[PhraseCand]], list[PhraseCand]]
+"""What a first token can start: by second token, the phrases of two tokens or more with that second token followed
+by those of one token; then those of one token alone (a second token that is not a key starts nothing longer)."""
 
 
 def _phrase_starts(phrases: dict[str, list[Phrase]]) -> dict[str | None, PhraseStart]:
-    longer: dict[str, dict[str | None, list[Phrase]]] = {}
-    for key, cands in phrases.items():
+    def cands(ps: list[Phrase]) -> list[PhraseCand]:
+        return [(c.length, c.rest[1:], c.exact, c.kind == "discard", c) for c in ps]
+
+    longer: dict[str, dict[str | None, list[PhraseCand]]] = {}
+    ones = {k: cands(v) for k, v in phrases.items() if " " not in k}
+    for key, ps in phrases.items():
         if " " in key:
             first, second = key.split(" ", 1)
-            longer.setdefault(first, {})[second] = cands
-    none: dict[str | None, list[Phrase]] = {}
+            longer.setdefault(first, {})[second] = cands(ps) + ones.get(first, [])
     firsts = {k.split(" ", 1)[0] for k in phrases}
-    return {first: (longer.get(first, none), phrases.get(first) or []) for first in firsts}
+    return {first: (longer.get(first) or {}, ones.get(first) or []) for first in firsts}
 
 
 def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, entry: ActorEntry | AgentEntry | str,
