@@ -87,7 +87,7 @@ class _Sentence:
         self.inside: list[bool] = []
         self.chain_start = -1  # the token before the current verb's auxiliaries
         self.pair: bool | None = None  # whether the current verb's subject is a compound ("X and Y"); lazily
-        self.failed: set[tuple[int, int]] = set()  # (element, position) of the gaps that failed in this match
+        self.failed: set[int] = set()  # the rests of patterns that failed at a position, for this verb (rest_keys)
         self.mention_at: dict[int, ActorMention] = {}
         self.in_mention = [False] * self.n
         for m in mentions:
@@ -250,6 +250,8 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             pos = ends[-1]
             k += 1
             continue
+        if ends and k + 1 == size:
+            return _new(_Match, (ends[0], None, None, None))  # the pattern's last element: no call for the end
         for end in ends:
             r = _match(s, pat, k + 1, end)
             if r is not None:
@@ -263,9 +265,11 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
     firsts = pat.starts[k + 1]
     if el.kind == "gap":
         # "(in|at) * (on|in) * {demanding|...}": after several gaps the same rest is tried at the same place again
-        # and again; its failure there is remembered (the outcome depends on the element and the place only)
+        # and again, and other patterns of the verb with the same rest try it too: its failure there is remembered (the
+        # outcome depends on the rest and the place only, see ``rest_keys``)
         failed = s.failed
-        if (k, pos) in failed:
+        key = pat.rest_keys[k] + pos
+        if key in failed:
             return None
         reach = pat.reach[k]
         if reach is not None:
@@ -293,11 +297,13 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                 break  # "announced the lifting of martial law" is not declaring it
             q += 1
             words += 1
-        failed.add((k, pos))
+        failed.add(key)
         return None
     # target or source slot ("target!" is a target that must be an actor: ``+!`` in the dictionary)
     required = el.kind == "target!"
     if (el.kind == "target" or required) and s.passive:
+        if k + 1 == size:
+            return _new(_Match, (pos, None, None, None))
         r = _match(s, pat, k + 1, pos)
         if r is None and pos < s.n:
             # "was arrested last week for spying", "was detained in Cairo on charges of ...", "was expelled by
@@ -321,6 +327,10 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                 # the place is the target
                 grp = Group((loc,), loc.i, loc.j)
         if grp is not None:
+            if k + 1 == size:  # the slot ends the pattern ("kill +"): the match ends with the actor
+                if el.kind != "source":
+                    return _new(_Match, (grp.j, grp, (grp.i, grp.j), None))
+                return _new(_Match, (grp.j, None, None, grp))
             r = _match(s, pat, k + 1, grp.j)
             if r is None and k + 1 < len(els) and els[k + 1].kind == "lit":
                 # "expel + %diplomat" on "expelled Russian diplomats": the words after the slot may be the
@@ -1073,8 +1083,9 @@ def _tried(s: _Sentence, cands: PatternList, after: int) -> list[CompiledPattern
 def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:
     """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``, of the
     patterns :func:`_tried` there."""
+    s.failed.clear()  # (what fails depends on the verb: its voice, its subject)
     for cp in tried:
-        if cp.entry.noun_head and s.passive:
+        if s.passive and cp.entry.noun_head:
             continue
         if cp.before and not _before_ok(s, cp, len(cp.before), i - 1):
             continue
@@ -1083,11 +1094,12 @@ def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tup
             if not s.seq(pos, cp.head_rest):
                 continue
             pos += len(cp.head_rest)
-        s.failed.clear()
         if s.passive and cp.entry.before and _own_source(cp):
             s.passive = False  # "$ * [deploy] to +": the pattern places its source itself, so no passive reading
+            s.failed.clear()  # (failures remembered in one reading do not hold in the other)
             r = _match(s, cp, 0, pos)
             s.passive = True
+            s.failed.clear()
         else:
             r = _match(s, cp, 0, pos)
         if r is not None:

@@ -68,6 +68,10 @@ class CompiledPattern(NamedTuple):
     before_ends: tuple[dict[str, tuple[tuple[str, ...], ...]], ...] = ()
     """For each element of ``before``: its last token -> the alternatives (whole) that end with it, to match right
     to left from the token there (empty for a gap)."""
+    rest_keys: tuple[int, ...] = ()
+    """For each ``k`` up to ``len(after)``: a number shared by the patterns whose ``after[k:]`` matches exactly
+    where this one's does (the same elements, the same kind of element before them, the same symmetry), shifted
+    left 32 bits: plus a token position, the key under which the matcher remembers that the rest failed there."""
 
 
 class CompiledLexicon(NamedTuple):
@@ -259,6 +263,7 @@ class _PatternCompiler:
         self._done: dict[int, CompiledPattern] = {}
         self._unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self._lists: dict[tuple[int, ...], PatternList] = {}
+        self._rests: dict[tuple[tuple[int, ...], bool, bool], int] = {}  # (compiled elements are kept in _memo)
 
     def _cel(self, el: Element, source: str) -> CElement:
         # Patterns expanded from one line share their Element objects: a memo by identity saves hashing the
@@ -340,8 +345,12 @@ class _PatternCompiler:
                     alt = (head, *rest)
                     by_last.setdefault(alt[-1], []).append(alt)
             ends.append({w: tuple(alts) for w, alts in by_last.items()})
+        rest_keys = []
+        for k in range(len(after) + 1):
+            key = (tuple(map(id, after[k:])), k > 0 and after[k - 1].kind in ("lit", "opt"), p.symmetric)
+            rest_keys.append(self._rests.setdefault(key, (len(self._rests) + 1) << 32))
         cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs,
-                             *self._lookahead(after), tuple(ends))
+                             *self._lookahead(after), tuple(ends), tuple(rest_keys))
         self._done[index] = cp
         return cp
 
