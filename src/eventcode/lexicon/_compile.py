@@ -19,8 +19,8 @@ from eventcode.text import token_norms, tokenize
 if TYPE_CHECKING:
     from eventcode.lexicon._classic import ClassicTables
 
-__all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "PatternList", "Phrase", "PhraseCand", "PhraseStart",
-           "VerbIndex", "compile_lexicon"]
+__all__ = ["ByThird", "CElement", "CompiledLexicon", "CompiledPattern", "PatternList", "Phrase", "PhraseCand",
+           "PhraseStart", "VerbIndex", "compile_lexicon"]
 
 PhraseKind = Literal["actor", "agent", "discard"]
 
@@ -99,21 +99,37 @@ PhraseCand = tuple[int, tuple[str, ...], "tuple[str, ...] | None", bool, Phrase]
 """A phrase as the actor scan tries it: its length, its tokens after the second (empty for a phrase of one or two
 tokens), its exact texts (case-sensitive phrases), whether it is a discard phrase, and the phrase."""
 
-PhraseStart = tuple[dict[str | None, list[PhraseCand]], list[PhraseCand]]
+ByThird = dict[str | None, list[PhraseCand]]
+"""The candidates of a first and second token that start many longer phrases ("al -": "al - qaeda", "al - shabab",
+...), by third token: the phrases with that third token, in order, and those of one or two tokens (under None and any
+third token that is not a key, those alone)."""
+
+PhraseStart = tuple[dict[str | None, "list[PhraseCand] | ByThird"], list[PhraseCand]]
 """What a first token can start: by second token, the phrases of two tokens or more with that second token followed
-by those of one token; then those of one token alone (a second token that is not a key starts nothing longer)."""
+by those of one token (by third token, where many share the second); then those of one token alone (a second token
+that is not a key starts nothing longer)."""
 
 
 def _phrase_starts(phrases: dict[str, list[Phrase]]) -> dict[str | None, PhraseStart]:
     def cands(ps: list[Phrase]) -> list[PhraseCand]:
         return [(c.length, c.rest[1:], c.exact, c.kind == "discard", c) for c in ps]
 
-    longer: dict[str, dict[str | None, list[PhraseCand]]] = {}
+    def by_third(cs: list[PhraseCand]) -> list[PhraseCand] | ByThird:
+        thirds = {c[1][0] for c in cs if c[0] > 2}
+        if len(thirds) < 3:
+            return cs  # few to try one by one
+        # a phrase with another third token cannot match: leaving it out keeps the order of the others
+        short = [c for c in cs if c[0] <= 2]
+        table: ByThird = {t: [c for c in cs if c[0] <= 2 or c[1][0] == t] for t in thirds}
+        table[None] = short
+        return table
+
+    longer: dict[str, dict[str | None, list[PhraseCand] | ByThird]] = {}
     ones = {k: cands(v) for k, v in phrases.items() if " " not in k}
     for key, ps in phrases.items():
         if " " in key:
             first, second = key.split(" ", 1)
-            longer.setdefault(first, {})[second] = cands(ps) + ones.get(first, [])
+            longer.setdefault(first, {})[second] = by_third(cands(ps) + ones.get(first, []))
     firsts = {k.split(" ", 1)[0] for k in phrases}
     return {first: (longer.get(first) or {}, ones.get(first) or []) for first in firsts}
 

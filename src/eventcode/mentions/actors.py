@@ -70,7 +70,7 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
     """Index matches over tokens (longest first, left to right) and whether a discard phrase occurs."""
     found: list[RawMention] = []
     discard = False
-    norms: tuple[str | None, ...] = (*map(_norm_of, tokens), None)  # None: no second token after the last
+    norms: tuple[str | None, ...] = (*map(_norm_of, tokens), None, None)  # None: no second (third) token
     entries = list(map(lex.phrase_starts.get, norms))  # None where no phrase starts: most tokens, skipped in C
     nxt = 0
     for i in compress(range(len(tokens)), entries):
@@ -80,7 +80,10 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
         by_second, one = start
         # the phrases of two tokens or more with this second token (longest first), then those of this token alone;
         # most first tokens start only longer phrases, and the second token is not theirs: nothing to try
-        for k, tail, exact, dropped, c in by_second.get(norms[i + 1], one):
+        cands = by_second.get(norms[i + 1], one)
+        if isinstance(cands, dict):  # many longer phrases with this second token ("al - qaeda", "al - shabab", ...)
+            cands = cands.get(norms[i + 2]) or cands[None]
+        for k, tail, exact, dropped, c in cands:
             if tail and norms[i + 2 : i + k] != tail:  # (a phrase too long for the sentence fails too)
                 continue
             if exact is not None and any(
