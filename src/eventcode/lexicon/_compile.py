@@ -7,6 +7,7 @@ into alternatives here, so matching at run time is dictionary lookups and tuple 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
@@ -100,38 +101,61 @@ PhraseCand = tuple[int, tuple[str, ...], "tuple[str, ...] | None", bool, Phrase]
 tokens), its exact texts (case-sensitive phrases), whether it is a discard phrase, and the phrase."""
 
 ByThird = dict[str | None, list[PhraseCand]]
-"""The candidates of a first and second token that start many longer phrases ("al -": "al - qaeda", "al - shabab",
-...), by third token: the phrases with that third token, in order, and those of one or two tokens (under None and any
-third token that is not a key, those alone)."""
+"""The candidates of a first and second token that start phrases with many third tokens ("al -": "al - qaeda",
+"al - shabab", ...), by third token: the phrases of three tokens or more with that third token, then those of two
+tokens and of one token, in order; under None (and for a third token that is not a key) those of two and one alone."""
 
-PhraseStart = tuple[dict[str | None, "list[PhraseCand] | ByThird"], list[PhraseCand]]
+PhraseStart = tuple[dict[str | None, list[PhraseCand]], list[PhraseCand], dict[str | None, ByThird]]
 """What a first token can start: by second token, the phrases of two tokens or more with that second token followed
-by those of one token (by third token, where many share the second); then those of one token alone (a second token
-that is not a key starts nothing longer)."""
+by those of one token; then those of one token alone (a second token that is not a key starts nothing longer); then,
+for the second tokens that start phrases with many third tokens (these are not keys of the first), the candidates by
+third token."""
 
 
 def _phrase_starts(phrases: dict[str, list[Phrase]]) -> dict[str | None, PhraseStart]:
-    def cands(ps: list[Phrase]) -> list[PhraseCand]:
-        return [(c.length, c.rest[1:], c.exact, c.kind == "discard", c) for c in ps]
+    # tens of thousands of new tuples and lists, none of them garbage: a collection of the whole heap meanwhile would
+    # cost more than building them
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_phrase_starts(phrases)
+    finally:
+        if enabled:
+            gc.enable()
 
-    def by_third(cs: list[PhraseCand]) -> list[PhraseCand] | ByThird:
-        thirds = {c[1][0] for c in cs if c[0] > 2}
-        if len(thirds) < 3:
-            return cs  # few to try one by one
-        # a phrase with another third token cannot match: leaving it out keeps the order of the others
-        short = [c for c in cs if c[0] <= 2]
-        table: ByThird = {t: [c for c in cs if c[0] <= 2 or c[1][0] == t] for t in thirds}
+
+def _build_phrase_starts(phrases: dict[str, list[Phrase]]) -> dict[str | None, PhraseStart]:
+    def cands(ps: list[Phrase]) -> list[PhraseCand]:
+        return [(c[1], c[0][1:], c[4], c[2] == "discard", c) for c in ps]  # (length, tail, exact, discard, phrase)
+
+    def by_third(cs: list[PhraseCand]) -> ByThird:
+        # the longest come first: the phrases of three tokens or more, then the others; a phrase with another third
+        # token cannot match, so leaving it out keeps the order of those that can
+        table: ByThird = {}
+        short: list[PhraseCand] = []
+        for c in cs:
+            if c[0] > 2:
+                table.setdefault(c[1][0], []).append(c)
+            else:
+                short.append(c)
+        for got in table.values():
+            got.extend(short)
         table[None] = short
         return table
 
-    longer: dict[str, dict[str | None, list[PhraseCand] | ByThird]] = {}
+    longer: dict[str, dict[str | None, list[PhraseCand]]] = {}
+    many: dict[str, dict[str | None, ByThird]] = {}
     ones = {k: cands(v) for k, v in phrases.items() if " " not in k}
     for key, ps in phrases.items():
         if " " in key:
             first, second = key.split(" ", 1)
-            longer.setdefault(first, {})[second] = by_third(cands(ps) + ones.get(first, []))
+            cs = cands(ps) + ones.get(first, [])
+            if len(ps) > 3 and len({c.rest[1] for c in ps if c.length > 2}) > 3:
+                many.setdefault(first, {})[second] = by_third(cs)
+            else:
+                longer.setdefault(first, {})[second] = cs
     firsts = {k.split(" ", 1)[0] for k in phrases}
-    return {first: (longer.get(first) or {}, ones.get(first) or []) for first in firsts}
+    return {first: (longer.get(first) or {}, ones.get(first) or [], many.get(first) or {}) for first in firsts}
 
 
 def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, entry: ActorEntry | AgentEntry | str,

@@ -77,12 +77,15 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
         if i < nxt:  # inside the phrase found last
             continue
         start: PhraseStart = entries[i]  # type: ignore[assignment]  # (compress passes only those that are not None)
-        by_second, one = start
-        # the phrases of two tokens or more with this second token (longest first), then those of this token alone;
-        # most first tokens start only longer phrases, and the second token is not theirs: nothing to try
-        cands = by_second.get(norms[i + 1], one)
-        if isinstance(cands, dict):  # many longer phrases with this second token ("al - qaeda", "al - shabab", ...)
-            cands = cands.get(norms[i + 2]) or cands[None]
+        by_second, one, many = start
+        # the phrases of two tokens or more with this second token (and third token: "al - qaeda"; longest first),
+        # then those of this token alone; most first tokens start only longer phrases, and the second token is not
+        # theirs: nothing to try
+        second = norms[i + 1]
+        cands = by_second.get(second, one)
+        if many and second in many:  # many longer phrases with this second token: by third token
+            by_third = many[second]
+            cands = by_third.get(norms[i + 2]) or by_third[None]
         for k, tail, exact, dropped, c in cands:
             if tail and norms[i + 2 : i + k] != tail:  # (a phrase too long for the sentence fails too)
                 continue
