@@ -303,7 +303,7 @@ class _PatternCompiler:
         self._done: dict[int, CompiledPattern] = {}
         self._unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self._lists: dict[tuple[int, ...], PatternList] = {}
-        self._rests: dict[tuple[tuple[int, ...], bool, bool], int] = {}  # (compiled elements are kept in _memo)
+        self._rests: dict[tuple[int, bool, bool, int], int] = {}  # the rest_keys of patterns, by rest
 
     def _cel(self, el: Element, source: str) -> CElement:
         # Patterns expanded from one line share their Element objects: a memo by identity saves hashing the
@@ -385,10 +385,14 @@ class _PatternCompiler:
                     alt = (head, *rest)
                     by_last.setdefault(alt[-1], []).append(alt)
             ends.append({w: tuple(alts) for w, alts in by_last.items()})
-        rest_keys = []
-        for k in range(len(after) + 1):
-            key = (tuple(map(id, after[k:])), k > 0 and after[k - 1].kind in ("lit", "opt"), p.symmetric)
-            rest_keys.append(self._rests.setdefault(key, (len(self._rests) + 1) << 32))
+        # right to left: a rest is its first element (by identity: compiled elements are shared and kept in _memo),
+        # the kind of the element before it, and the rest after it
+        rest_keys = [0] * (len(after) + 1)
+        nxt = 0
+        for k in range(len(after), -1, -1):
+            key = (id(after[k]) if k < len(after) else 0, k > 0 and after[k - 1].kind in ("lit", "opt"), p.symmetric,
+                   nxt)
+            nxt = rest_keys[k] = self._rests.setdefault(key, (len(self._rests) + 1) << 32)
         cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs,
                              *self._lookahead(after), tuple(ends), tuple(rest_keys))
         self._done[index] = cp
