@@ -19,6 +19,7 @@ match, for ``explain``.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 from eventcode.grammar import _words as W
@@ -67,6 +68,7 @@ class _Match(NamedTuple):
 
 
 _new = tuple.__new__
+_norm_of = itemgetter(0)  # a token's norm
 """``_new(_Match, (...))``: a named tuple built without the Python-level ``__new__`` call (on the matcher's hot
 path)."""
 
@@ -80,14 +82,14 @@ class _Sentence:
     def __init__(self, tokens: list[Token], mentions: list[ActorMention], lex: CompiledLexicon) -> None:
         self.tokens = tokens
         self.n = len(tokens)
-        self.norms = [t.norm for t in tokens]
+        self.norms = list(map(_norm_of, tokens))
         self._skip: list[bool | None] = [None] * self.n  # skippable(p), computed once per position
         self.lex = lex
         self.passive = False
         self.inside: list[bool] = []
         self.chain_start = -1  # the token before the current verb's auxiliaries
         self.pair: bool | None = None  # whether the current verb's subject is a compound ("X and Y"); lazily
-        self.failed: set[tuple[int, int]] = set()  # (element, position) of the gaps that failed in this match
+        self.failed: set[int] = set()  # the rests of patterns that failed at a position, for this verb (rest_keys)
         self.mention_at: dict[int, ActorMention] = {}
         self.in_mention = [False] * self.n
         for m in mentions:
@@ -250,6 +252,8 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             pos = ends[-1]
             k += 1
             continue
+        if ends and k + 1 == size:
+            return _new(_Match, (ends[0], None, None, None))  # the pattern's last element: no call for the end
         for end in ends:
             r = _match(s, pat, k + 1, end)
             if r is not None:
@@ -261,11 +265,13 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         k += 1
     # the rest can only match where one of its first words stands: test that here, before a recursive call
     firsts = pat.starts[k + 1]
-    if el.kind == "gap":
+    if kind == "gap":
         # "(in|at) * (on|in) * {demanding|...}": after several gaps the same rest is tried at the same place again
-        # and again; its failure there is remembered (the outcome depends on the element and the place only)
+        # and again, and other patterns of the verb with the same rest try it too: its failure there is remembered (the
+        # outcome depends on the rest and the place only, see ``rest_keys``)
         failed = s.failed
-        if (k, pos) in failed:
+        key = pat.rest_keys[k] + pos
+        if key in failed:
             return None
         reach = pat.reach[k]
         if reach is not None:
@@ -293,11 +299,13 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                 break  # "announced the lifting of martial law" is not declaring it
             q += 1
             words += 1
-        failed.add((k, pos))
+        failed.add(key)
         return None
     # target or source slot ("target!" is a target that must be an actor: ``+!`` in the dictionary)
-    required = el.kind == "target!"
-    if (el.kind == "target" or required) and s.passive:
+    required = kind == "target!"
+    if (kind == "target" or required) and s.passive:
+        if k + 1 == size:
+            return _new(_Match, (pos, None, None, None))
         r = _match(s, pat, k + 1, pos)
         if r is None and pos < s.n:
             # "was arrested last week for spying", "was detained in Cairo on charges of ...", "was expelled by
@@ -311,7 +319,7 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         return r
     p = pos
     skipped = 0
-    while p < s.n and skipped <= 4:
+    while p < n and skipped <= 4:
         grp = s.groups_at.get(p)
         if grp is None and p == pos and k > 0 and els[k - 1].kind in ("lit", "opt") and pos > 0 \
                 and s.tokens[pos - 1].norm in _PLACE_PREPS:
@@ -321,8 +329,12 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                 # the place is the target
                 grp = Group((loc,), loc.i, loc.j)
         if grp is not None:
+            if k + 1 == size:  # the slot ends the pattern ("kill +"): the match ends with the actor
+                if kind != "source":
+                    return _new(_Match, (grp.j, grp, (grp.i, grp.j), None))
+                return _new(_Match, (grp.j, None, None, grp))
             r = _match(s, pat, k + 1, grp.j)
-            if r is None and k + 1 < len(els) and els[k + 1].kind == "lit":
+            if r is None and k + 1 < size and els[k + 1].kind == "lit":
                 # "expel + %diplomat" on "expelled Russian diplomats": the words after the slot may be the
                 # tail of the actor phrase itself
                 last = grp.members[-1]
@@ -340,7 +352,7 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                     # "insisted that Libya must hand over the suspects": the actor is the clause's subject
                     r = _match(s, pat, k + 1, grp.j + 1)
             if r is not None:
-                if el.kind != "source":
+                if kind != "source":
                     return _new(_Match, (r.end, grp, (grp.i, grp.j), r.source))
                 return _new(_Match, (r.end, r.target, r.target_span, grp))
             break
@@ -350,15 +362,15 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         skipped += 1
     # no actor here: an uncoded noun phrase (kept for the evidence) or nothing
     if required:
-        if k + 1 == len(els) and pat.entry.symmetric and s.compound_subject():
+        if k + 1 == size and pat.entry.symmetric and s.compound_subject():
             return _new(_Match, (pos, None, None, None))  # "X and Y met on Sunday": the partner is in the subject
         return None
-    if k + 1 == len(els):
+    if k + 1 == size:
         q = pos
         while q < s.n and q - pos < 6 and s.skippable(q):
             q += 1
         span = (pos, q) if q > pos else None
-        return _new(_Match, (pos, None, span, None)) if el.kind == "target" else _new(_Match, (pos, None, None, None))
+        return _new(_Match, (pos, None, span, None)) if kind == "target" else _new(_Match, (pos, None, None, None))
     for g2 in range(6):
         if g2 and (pos + g2 - 1 >= n or not s.skippable(pos + g2 - 1)):
             break
@@ -368,7 +380,7 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
         if r is not None:
             content = any(s.tokens[x].norm not in W.SKIPPABLE for x in range(pos, pos + g2))
             span = (pos, pos + g2) if g2 and content else None
-            return _new(_Match, (r.end, r.target, span, r.source)) if el.kind == "target" else r
+            return _new(_Match, (r.end, r.target, span, r.source)) if kind == "target" else r
     return None
 
 
@@ -1073,8 +1085,9 @@ def _tried(s: _Sentence, cands: PatternList, after: int) -> list[CompiledPattern
 def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tuple[CompiledPattern, _Match] | None:
     """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``, of the
     patterns :func:`_tried` there."""
+    s.failed.clear()  # (what fails depends on the verb: its voice, its subject)
     for cp in tried:
-        if cp.entry.noun_head and s.passive:
+        if s.passive and cp.entry.noun_head:
             continue
         if cp.before and not _before_ok(s, cp, len(cp.before), i - 1):
             continue
@@ -1083,11 +1096,12 @@ def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tup
             if not s.seq(pos, cp.head_rest):
                 continue
             pos += len(cp.head_rest)
-        s.failed.clear()
         if s.passive and cp.entry.before and _own_source(cp):
             s.passive = False  # "$ * [deploy] to +": the pattern places its source itself, so no passive reading
+            s.failed.clear()  # (failures remembered in one reading do not hold in the other)
             r = _match(s, cp, 0, pos)
             s.passive = True
+            s.failed.clear()
         else:
             r = _match(s, cp, 0, pos)
         if r is not None:

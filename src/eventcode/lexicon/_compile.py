@@ -7,7 +7,8 @@ into alternatives here, so matching at run time is dictionary lookups and tuple 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
@@ -19,7 +20,8 @@ from eventcode.text import token_norms, tokenize
 if TYPE_CHECKING:
     from eventcode.lexicon._classic import ClassicTables
 
-__all__ = ["CElement", "CompiledLexicon", "CompiledPattern", "PatternList", "Phrase", "VerbIndex", "compile_lexicon"]
+__all__ = ["ByThird", "CElement", "CompiledLexicon", "CompiledPattern", "PatternList", "Phrase", "PhraseCand",
+           "PhraseStart", "VerbIndex", "compile_lexicon"]
 
 PhraseKind = Literal["actor", "agent", "discard"]
 
@@ -67,6 +69,10 @@ class CompiledPattern(NamedTuple):
     before_ends: tuple[dict[str, tuple[tuple[str, ...], ...]], ...] = ()
     """For each element of ``before``: its last token -> the alternatives (whole) that end with it, to match right
     to left from the token there (empty for a gap)."""
+    rest_keys: tuple[int, ...] = ()
+    """For each ``k`` up to ``len(after)``: a number shared by the patterns whose ``after[k:]`` matches exactly
+    where this one's does (the same elements, the same kind of element before them, the same symmetry), shifted
+    left 32 bits: plus a token position, the key under which the matcher remembers that the rest failed there."""
 
 
 class CompiledLexicon(NamedTuple):
@@ -85,23 +91,71 @@ class CompiledLexicon(NamedTuple):
     classic: ClassicTables | None = None
     """The classic grammar's tables, when the lexicon asks for that grammar (the native tables are then empty)."""
     phrase_starts: Mapping[str | None, PhraseStart] = MappingProxyType({})
-    """``phrases`` by first token: the longer phrases by their second token, then the one-token phrases (a token
-    that is not a key starts no actor, agent or discard phrase)."""
+    """``phrases`` by first token, ready for the actor scan: the candidates by second token (the longer phrases
+    with that second token, then the one-token phrases), then the one-token phrases alone (for any other second
+    token). A token that is not a key starts no actor, agent or discard phrase."""
 
 
-PhraseStart = tuple[dict[str | None, list[Phrase]], list[Phrase]]
-"""What a first token can start: the phrases of two tokens or more by second token, then those of one token."""
+PhraseCand = tuple[int, tuple[str, ...], "tuple[str, ...] | None", bool, Phrase]
+"""A phrase as the actor scan tries it: its length, its tokens after the second (empty for a phrase of one or two
+tokens), its exact texts (case-sensitive phrases), whether it is a discard phrase, and the phrase."""
+
+ByThird = dict[str | None, list[PhraseCand]]
+"""The candidates of a first and second token that start phrases with many third tokens ("al -": "al - qaeda",
+"al - shabab", ...), by third token: the phrases of three tokens or more with that third token, then those of two
+tokens and of one token, in order; under None (and for a third token that is not a key) those of two and one alone."""
+
+PhraseStart = tuple[dict[str | None, list[PhraseCand]], list[PhraseCand], dict[str | None, ByThird]]
+"""What a first token can start: by second token, the phrases of two tokens or more with that second token followed
+by those of one token; then those of one token alone (a second token that is not a key starts nothing longer); then,
+for the second tokens that start phrases with many third tokens (these are not keys of the first), the candidates by
+third token."""
 
 
 def _phrase_starts(phrases: dict[str, list[Phrase]]) -> dict[str | None, PhraseStart]:
-    longer: dict[str, dict[str | None, list[Phrase]]] = {}
-    for key, cands in phrases.items():
+    # tens of thousands of new tuples and lists, none of them garbage: a collection of the whole heap meanwhile would
+    # cost more than building them
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_phrase_starts(phrases)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_phrase_starts(phrases: dict[str, list[Phrase]]) -> dict[str | None, PhraseStart]:
+    def cands(ps: list[Phrase]) -> list[PhraseCand]:
+        return [(c[1], c[0][1:], c[4], c[2] == "discard", c) for c in ps]  # (length, tail, exact, discard, phrase)
+
+    def by_third(cs: list[PhraseCand]) -> ByThird:
+        # the longest come first: the phrases of three tokens or more, then the others; a phrase with another third
+        # token cannot match, so leaving it out keeps the order of those that can
+        table: ByThird = {}
+        short: list[PhraseCand] = []
+        for c in cs:
+            if c[0] > 2:
+                table.setdefault(c[1][0], []).append(c)
+            else:
+                short.append(c)
+        for got in table.values():
+            got.extend(short)
+        table[None] = short
+        return table
+
+    longer: dict[str, dict[str | None, list[PhraseCand]]] = {}
+    many: dict[str, dict[str | None, ByThird]] = {}
+    ones = {k: cands(v) for k, v in phrases.items() if " " not in k}
+    for key, ps in phrases.items():
         if " " in key:
             first, second = key.split(" ", 1)
-            longer.setdefault(first, {})[second] = cands
-    none: dict[str | None, list[Phrase]] = {}
+            cs = cands(ps) + ones.get(first, [])
+            if len(ps) > 3 and len({c.rest[1] for c in ps if c.length > 2}) > 3:
+                many.setdefault(first, {})[second] = by_third(cs)
+            else:
+                longer.setdefault(first, {})[second] = cs
     firsts = {k.split(" ", 1)[0] for k in phrases}
-    return {first: (longer.get(first, none), phrases.get(first) or []) for first in firsts}
+    return {first: (longer.get(first) or {}, ones.get(first) or [], many.get(first) or {}) for first in firsts}
 
 
 def _add_phrase(index: dict[str, list[Phrase]], text: str, kind: PhraseKind, entry: ActorEntry | AgentEntry | str,
@@ -249,6 +303,7 @@ class _PatternCompiler:
         self._done: dict[int, CompiledPattern] = {}
         self._unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self._lists: dict[tuple[int, ...], PatternList] = {}
+        self._rests: dict[tuple[int, bool, bool, int], int] = {}  # the rest_keys of patterns, by rest
 
     def _cel(self, el: Element, source: str) -> CElement:
         # Patterns expanded from one line share their Element objects: a memo by identity saves hashing the
@@ -330,8 +385,16 @@ class _PatternCompiler:
                     alt = (head, *rest)
                     by_last.setdefault(alt[-1], []).append(alt)
             ends.append({w: tuple(alts) for w, alts in by_last.items()})
+        # right to left: a rest is its first element (by identity: compiled elements are shared and kept in _memo),
+        # the kind of the element before it, and the rest after it
+        rest_keys = [0] * (len(after) + 1)
+        nxt = 0
+        for k in range(len(after), -1, -1):
+            key = (id(after[k]) if k < len(after) else 0, k > 0 and after[k - 1].kind in ("lit", "opt"), p.symmetric,
+                   nxt)
+            nxt = rest_keys[k] = self._rests.setdefault(key, (len(self._rests) + 1) << 32)
         cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs,
-                             *self._lookahead(after), tuple(ends))
+                             *self._lookahead(after), tuple(ends), tuple(rest_keys))
         self._done[index] = cp
         return cp
 
@@ -357,24 +420,31 @@ class _Index(NamedTuple):
     """The patterns that may start with any word after the head."""
     by_next: dict[str, int]
     """A word -> the patterns whose first word after the head may be it."""
-    by_need: tuple[dict[str, int], dict[str, int], dict[str, int]]
+    by_need: dict[str, int]
     """For each of a pattern's three most selective required elements (its first, second, third by number of
-    first words): a word of any required element -> the patterns whose element of that rank can start with it.
-    (Three dicts of ints rather than one of tuples: the garbage collector does not track them.)"""
-    fewer: tuple[int, int, int]
-    """For each rank, the patterns with no required element of that rank (they need nothing there)."""
+    first words): a word of any required element -> the patterns whose element of that rank can start with it,
+    the three ranks packed in one int (rank ``r`` from bit ``r * shift``: one OR per word ahead gathers all three,
+    and the garbage collector does not track a dict of ints)."""
+    fewer: int
+    """For each rank (packed the same way), the patterns with no required element of that rank (they need nothing
+    there)."""
     many: int
     """The patterns with more than three required elements: the others are checked by checking their ranks."""
+    shift: int
+    """The number of patterns: the width of each rank in ``by_need`` and ``fewer``."""
 
 
 class PatternList(list[CompiledPattern]):
     """A form's patterns, most specific first, with an index of the ones that can match in a given context."""
 
-    __slots__ = ("_index", "_nouns", "_rests", "_verbs")
+    __slots__ = ("_decoded", "_index", "_nouns", "_rests", "_verbs")
 
     def __init__(self, items: Iterable[CompiledPattern] = ()) -> None:
         super().__init__(items)
         self._index: _Index | None = None
+        self._decoded: dict[int, list[CompiledPattern]] = {}
+        """A bit set of patterns -> the patterns (:meth:`matchable` returns these lists: callers must not change
+        them)."""
         self._nouns: PatternList | None = None
         self._verbs: PatternList | None = None
         self._rests: tuple[tuple[tuple[str, ...], ...] | None] | None = None
@@ -409,9 +479,9 @@ class PatternList(list[CompiledPattern]):
         # first words first (patterns share these sets), then by word
         by_first: dict[frozenset[str], int] = {}
         by_set: tuple[dict[frozenset[str], int], ...] = ({}, {}, {})
-        fewer = [0, 0, 0]
+        shift = len(self)
+        fewer = 0
         many = 0
-        rest: set[str] = set()  # the words of the elements after the third
         for k, cp in enumerate(self):
             bit = 1 << k
             if cp.first is None:
@@ -424,47 +494,56 @@ class PatternList(list[CompiledPattern]):
                     d = by_set[r]
                     d[needs[r]] = d.get(needs[r], 0) | bit
                 else:
-                    fewer[r] |= bit
+                    fewer |= bit << (r * shift)
             if len(needs) > 3:
                 many |= bit
-                rest.update(*needs[3:])
         by_next: dict[str, int] = {}
         for first, bits in by_first.items():
             for w in first:
                 by_next[w] = by_next.get(w, 0) | bits
-        words = rest.union(*[need for d in by_set for need in d])
-        ranks: list[dict[str, int]] = []
-        for d in by_set:
-            rank = dict.fromkeys(words, 0)
+        by_need: dict[str, int] = {}
+        for r, d in enumerate(by_set):
             for need, bits in d.items():
+                packed = bits << (r * shift)
                 for w in need:
-                    rank[w] |= bits
-            ranks.append(rank)
-        index = _Index(any_next, by_next, (ranks[0], ranks[1], ranks[2]), (fewer[0], fewer[1], fewer[2]), many)
+                    by_need[w] = by_need.get(w, 0) | packed
+        index = _Index(any_next, by_next, by_need, fewer, many, shift)
         self._index = index  # idempotent: threads racing here store equal indexes
         return index
 
-    def matchable(self, nxt: str, ahead: Iterable[str]) -> list[CompiledPattern]:
+    def matchable(self, nxt: str, ahead: Sequence[str]) -> list[CompiledPattern]:
         """The patterns (in order) that may match with ``nxt`` next and the words ``ahead`` in the clause: those
         whose first word after the head may be ``nxt`` and each of whose required elements can start with a word
-        ahead. A verb with hundreds of patterns tries only the few that can match here."""
-        any_next, by_next, (r0, r1, r2), (m0, m1, m2), many = self._index or self._build_index()
+        ahead. A verb with hundreds of patterns tries only the few that can match here. (The list may be shared
+        with later calls: do not change it.)"""
+        any_next, by_next, by_need, fewer, many, shift = self._index or self._build_index()
         cands = any_next | by_next.get(nxt, 0)
         if not cands:
             return []
-        present = r0.keys() & ahead  # the words ahead that some required element can start with
+        # the patterns whose element of each rank can start with a word ahead (or that have none of that rank)
+        present = by_need.keys() & ahead  # the words ahead that some required element can start with
+        m = fewer
         for w in present:
-            m0 |= r0[w]
-            m1 |= r1[w]
-            m2 |= r2[w]
-        cands &= m0 & m1 & m2
+            m |= by_need[w]
+        cands &= m & (m >> shift) & (m >> (shift + shift))
+        out = self._decoded.get(cands)
+        if out is None:
+            out = self._decode(cands)
+        if cands & many:  # (the words of their fourth and later required elements are not all keys of by_need)
+            words = set(ahead)
+            return [cp for cp in out if len(cp.needs) <= 3 or not any(words.isdisjoint(need) for need in cp.needs)]
+        return out
+
+    def _decode(self, cands: int) -> list[CompiledPattern]:
+        """The patterns of the bit set ``cands``, in order (remembered: a verb meets few distinct sets)."""
         out: list[CompiledPattern] = []
-        while cands:  # the candidates in order, lowest bit first
-            low = cands & -cands
-            cands ^= low
-            cp = self[low.bit_length() - 1]
-            if not low & many or not any(present.isdisjoint(need) for need in cp.needs):
-                out.append(cp)
+        bits = cands
+        while bits:  # lowest bit first
+            low = bits & -bits
+            bits ^= low
+            out.append(self[low.bit_length() - 1])
+        if len(self._decoded) < 512:
+            self._decoded[cands] = out
         return out
 
 

@@ -14,7 +14,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from eventcode.codebook import get_actor_segment
-from eventcode.lexicon._compile import CompiledLexicon, Phrase
+from eventcode.lexicon._compile import CompiledLexicon, Phrase, PhraseStart
 from eventcode.lexicon._model import ActorEntry, AgentEntry
 from eventcode.records import Actor
 from eventcode.text import Token
@@ -70,31 +70,30 @@ def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[Raw
     """Index matches over tokens (longest first, left to right) and whether a discard phrase occurs."""
     found: list[RawMention] = []
     discard = False
-    norms: tuple[str | None, ...] = (*map(_norm_of, tokens), None)  # None: no second token after the last
+    norms: tuple[str | None, ...] = (*map(_norm_of, tokens), None, None)  # None: no second (third) token
     entries = list(map(lex.phrase_starts.get, norms))  # None where no phrase starts: most tokens, skipped in C
     nxt = 0
     for i in compress(range(len(tokens)), entries):
         if i < nxt:  # inside the phrase found last
             continue
-        longer, one = entries[i]  # type: ignore[misc]  # (compress passes only the entries that are not None)
-        # the phrases of two tokens or more (longest first), then those of this token alone
-        cands = longer.get(norms[i + 1])
-        if not cands:
-            if not one:  # most first tokens start only longer phrases, and the second token is not theirs
+        start: PhraseStart = entries[i]  # type: ignore[assignment]  # (compress passes only those that are not None)
+        by_second, one, many = start
+        # the phrases of two tokens or more with this second token (and third token: "al - qaeda"; longest first),
+        # then those of this token alone; most first tokens start only longer phrases, and the second token is not
+        # theirs: nothing to try
+        second = norms[i + 1]
+        cands = by_second.get(second, one)
+        if many and second in many:  # many longer phrases with this second token: by third token
+            by_third = many[second]
+            cands = by_third.get(norms[i + 2]) or by_third[None]
+        for k, tail, exact, dropped, c in cands:
+            if tail and norms[i + 2 : i + k] != tail:  # (a phrase too long for the sentence fails too)
                 continue
-            cands = one
-        elif one:
-            cands = cands + one
-        for c in cands:
-            k = c.length
-            if k > 2 and norms[i + 2 : i + k] != c.rest[1:]:  # (a phrase too long for the sentence fails too)
-                continue
-            exact = c.exact
             if exact is not None and any(
                 text[tokens[i + x].start : tokens[i + x].end] != w for x, w in enumerate(exact)
             ):
                 continue
-            if c.kind == "discard":
+            if dropped:  # a discard phrase
                 discard = True
             else:
                 found.append(_new(RawMention, (i, i + k, c)))
