@@ -769,6 +769,8 @@ def _second_verb(between: list[Token], k: int) -> bool:
     """Whether ``between[k]``, after an "and" that follows words of the event verb's own clause, opens a second
     predicate about what came after ("... in 1992 and spent seven years in X")."""
     return k + 1 < len(between) and between[k].norm in _AFTERMATH_VERBS and not between[k].upper
+
+
 _FRONT_PREPOSITIONS: Final = frozenset(
     "in at during near on outside inside across throughout from around within".split()
 )
