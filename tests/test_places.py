@@ -136,6 +136,19 @@ def test_unknown_name_with_its_article_before_a_place_noun(text: str, name: str)
     assert name in _texts(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Soldiers entered a township called Mabvuku overnight.", "Mabvuku"),
+     ("The bodies were found in an area known as El Tablazo.", "El Tablazo"),
+     ("A man named Ahmed was arrested.", None),
+     ("The group, known as Hamas, issued a statement.", None)],
+)
+def test_a_place_noun_then_its_name(text: str, found: str | None) -> None:
+    """'a township called X', 'an area known as X' name a place; 'a man named X', 'the group, known as X' do not."""
+    names = _texts(text)
+    assert (found in names) if found else names == []
+
+
 def test_capitalised_name_before_a_settlement_noun_needs_a_place_verb() -> None:
     """An unknown name before 'town' after another verb is not taken for a place ('praised X town hall ...')."""
     assert "Zorbadia" not in _texts("Critics praised Zorbadia town hall meetings.")

@@ -736,6 +736,19 @@ class Gazetteer:
             if self._plausible(tokens, i, j) and (j >= n or not tokens[j].upper):
                 out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
                 taken.update(range(i, j))
+        # "a township called Mabvuku", "an area known as El Tablazo", "a village named X"
+        for k in trigger:
+            w = every[k]
+            if w not in _NAMING or k + 1 >= n or k + 1 in taken or not ups[k + 1]:
+                continue
+            head = k - 2 if w == "as" else k - 1
+            if head < 0 or (w == "as" and every[k - 1] != "known") or every[head] not in _NAMED_PLACE_NOUNS:
+                continue
+            i = k + 1
+            j = self._name_end(tokens, i)
+            if j > i and not taken.intersection(range(i, j)) and self._plausible(tokens, i, j):
+                out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
+                taken.update(range(i, j))
         return out
 
     def _name_start(self, tokens: list[Token], k: int) -> int:
@@ -948,7 +961,10 @@ _NAME_PREFIXES: Final = frozenset(
     "wadi jabal jebel".split()
 )
 """Words that begin place names (never places alone, but fine in a longer unknown name)."""
-_CONSTRUCTION_WORDS: Final = _OF_OR_PLACE_NOUN | _LANDMARKS | _NEAR_OR_LOCATIVE
+_NAMING: Final = frozenset(["called", "named", "as"])
+"""Words after a place noun that introduce its name: "a township called X", "an area known as X"."""
+_NAMED_PLACE_NOUNS: Final = _PLACE_NOUNS | frozenset("township locality hamlet quarter island".split())
+_CONSTRUCTION_WORDS: Final = _OF_OR_PLACE_NOUN | _LANDMARKS | _NEAR_OR_LOCATIVE | _NAMING
 """The words that trigger some rule of ``Gazetteer._constructions``."""
 _UNITS: Final = frozenset("km kilometres kilometers kms miles mile metres meters".split())
 _WEEKDAYS_MONTHS: Final = NAMED_DAYS_AND_MONTHS | frozenset("city province governorate".split())
