@@ -678,16 +678,16 @@ class Gazetteer:
             elif w in _PLACE_NOUNS and k > 0 and ups[k - 1] and every[k - 1] not in _DIRECTIONS:
                 j = k
                 i = j - 1
-                while i - 1 >= 0 and j - (i - 1) <= 3:
+                joined = 0  # tokens of hyphen-joined articles, which do not count as words of the name
+                while i - 1 >= 0 and j - (i - 1) - joined <= 3:
                     if tokens[i - 1].upper:
                         i -= 1
                     elif i - 2 >= 0 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in _ARTICLES \
                             and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tokens[i].start:
                         i -= 2  # "the Al-Maalif neighbourhood", "the al-Tarikh area": the article joined by a hyphen
-                        j += 1  # (the hyphen does not count as a word of the name)
+                        joined += 2
                     else:
                         break
-                j = k
                 while i < j and tokens[i].norm in _FUNCTION:
                     i += 1
                 if i >= j or taken.intersection(range(i, j)):
