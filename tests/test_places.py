@@ -150,6 +150,19 @@ def test_a_place_noun_then_its_name(text: str, found: str | None) -> None:
     assert (found in names) if found else names == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Civilians in Kafr Nabuda expelled the militants.", "Kafr Nabuda"),
+     ("Rebels launched an offensive to take back Wadi Barada.", "Wadi Barada"),
+     ("The army shelled Tal Hamis on Monday.", "Tal Hamis"),
+     ("Wadi said he would resign.", None)],
+)
+def test_arabic_place_words_open_place_names(text: str, found: str | None) -> None:
+    """'Kafr X', 'Wadi X', 'Tal X' (village, valley, hill) name places; the word alone is no place."""
+    names = _texts(text)
+    assert (found in names) if found else names == []
+
+
 def test_capitalised_name_before_a_settlement_noun_needs_a_place_verb() -> None:
     """An unknown name before 'town' after another verb is not taken for a place ('praised X town hall ...')."""
     assert "Zorbadia" not in _texts("Critics praised Zorbadia town hall meetings.")

@@ -736,6 +736,17 @@ class Gazetteer:
             if self._plausible(tokens, i, j) and (j >= n or not tokens[j].upper):
                 out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
                 taken.update(range(i, j))
+        # "Kafr Nabuda", "Jabal al-Sayyid", "Wadi Barada": an Arabic place-name word (village, mountain, valley ...)
+        # opening a capitalised name names a place
+        for k in trigger:
+            if every[k] not in _TOPONYM_WORDS or not tokens[k].upper or k in taken:
+                continue
+            j = self._name_end(tokens, k)
+            if j - k < 2 or taken.intersection(range(k, j)) or (k > 0 and ups[k - 1] and every[k - 1].isalpha()):
+                continue  # one word alone ("Wadi"), or inside a longer capitalised name
+            if self._plausible(tokens, k + 1, j):
+                out.append(_Match(k, j, None, text[tokens[k].start : tokens[j - 1].end]))
+                taken.update(range(k, j))
         # "a township called Mabvuku", "an area known as El Tablazo", "a village named X"
         for k in trigger:
             w = every[k]
@@ -964,7 +975,11 @@ _NAME_PREFIXES: Final = frozenset(
 _NAMING: Final = frozenset(["called", "named", "as"])
 """Words after a place noun that introduce its name: "a township called X", "an area known as X"."""
 _NAMED_PLACE_NOUNS: Final = _PLACE_NOUNS | frozenset("township locality hamlet quarter island".split())
-_CONSTRUCTION_WORDS: Final = _OF_OR_PLACE_NOUN | _LANDMARKS | _NEAR_OR_LOCATIVE | _NAMING
+_TOPONYM_WORDS: Final = frozenset(
+    "kafr kfar jabal jebel wadi deir tal tall tell ain ayn beit bayt bir khirbet khirbat jisr marj qasr".split())
+"""Arabic words for village, mountain, valley, monastery, hill, spring, house, well, ruin, bridge, meadow and
+castle that open place names ("Kafr Nabuda", "Jabal al-Sayyid", "Wadi Barada", "Tal Hamis", "Ain Issa")."""
+_CONSTRUCTION_WORDS: Final = _OF_OR_PLACE_NOUN | _LANDMARKS | _NEAR_OR_LOCATIVE | _NAMING | _TOPONYM_WORDS
 """The words that trigger some rule of ``Gazetteer._constructions``."""
 _UNITS: Final = frozenset("km kilometres kilometers kms miles mile metres meters".split())
 _WEEKDAYS_MONTHS: Final = NAMED_DAYS_AND_MONTHS | frozenset("city province governorate".split())
