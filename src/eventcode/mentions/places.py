@@ -976,9 +976,10 @@ _NAMING: Final = frozenset(["called", "named", "as"])
 """Words after a place noun that introduce its name: "a township called X", "an area known as X"."""
 _NAMED_PLACE_NOUNS: Final = _PLACE_NOUNS | frozenset("township locality hamlet quarter island".split())
 _TOPONYM_WORDS: Final = frozenset(
-    "kafr kfar jabal jebel wadi deir tal tall tell ain ayn beit bayt bir khirbet khirbat jisr marj qasr".split())
+    "kafr kfar jabal jebel wadi deir tal tall tell ain ayn beit bayt bir khirbet khirbat jisr marj qasr mount".split())
 """Arabic words for village, mountain, valley, monastery, hill, spring, house, well, ruin, bridge, meadow and
-castle that open place names ("Kafr Nabuda", "Jabal al-Sayyid", "Wadi Barada", "Tal Hamis", "Ain Issa")."""
+castle that open place names ("Kafr Nabuda", "Jabal al-Sayyid", "Wadi Barada", "Tal Hamis", "Ain Issa"), and
+"Mount" ("Mount Vlasic")."""
 _CONSTRUCTION_WORDS: Final = _OF_OR_PLACE_NOUN | _LANDMARKS | _NEAR_OR_LOCATIVE | _NAMING | _TOPONYM_WORDS
 """The words that trigger some rule of ``Gazetteer._constructions``."""
 _UNITS: Final = frozenset("km kilometres kilometers kms miles mile metres meters".split())
