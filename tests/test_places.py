@@ -163,6 +163,17 @@ def test_arabic_place_words_open_place_names(text: str, found: str | None) -> No
     assert (found in names) if found else names == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("He was wounded at a rally at Highfield, a Harare township, on Monday.", "Highfield"),
+     ("Two bombs exploded in Bayaa, a Sunni and Shiite neighbourhood of the capital.", "Bayaa"),
+     ("Ten people were killed in an attack in Kapedo, Baringo county.", "Kapedo")],
+)
+def test_unknown_name_then_an_apposition_that_calls_it_a_place(text: str, found: str) -> None:
+    """'in X, a Harare township', 'in X, a Sunni and Shiite neighbourhood', 'in X, Baringo county'."""
+    assert found in _texts(text)
+
+
 def test_capitalised_name_before_a_settlement_noun_needs_a_place_verb() -> None:
     """An unknown name before 'town' after another verb is not taken for a place ('praised X town hall ...')."""
     assert "Zorbadia" not in _texts("Critics praised Zorbadia town hall meetings.")

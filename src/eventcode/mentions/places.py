@@ -899,16 +899,21 @@ def _appositive_place(tokens: list[Token], j: int) -> bool:
     if k < n and tokens[k].norm in ("a", "an", "the", "another", "one", "its"):
         k += 1
     steps = 0
-    while k < n and steps < 3:
+    while k < n and steps < 4:
         w = tokens[k].norm
-        if w in _PLACE_NOUNS or w in _OF_HEADS:
+        if w in _PLACE_NOUNS or w in _OF_HEADS or w in _APPOSITIVE_NOUNS:
             return True
-        if w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES or w == "-":
-            k += 1
+        if w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES or w == "-" or (
+                tokens[k].upper and w.isalpha() and steps < 3) or (w == "and" and steps > 0):
+            k += 1  # "X, a small town", "X, a Harare township", "X, a Sunni and Shiite neighbourhood"
             steps += 1
             continue
         return False
     return False
+
+
+_APPOSITIVE_NOUNS: Final = frozenset("township community locality hamlet quarter".split())
+"""Nouns of places besides the place nouns that an apposition may call an unknown name ("X, a Harare township")."""
 
 
 _PLURAL_HEADS: Final = frozenset(
