@@ -130,7 +130,8 @@ def test_unknown_settlement_after_a_verb_of_attack(text: str) -> None:
     [("A car bomb exploded in the Al-Maalif neighbourhood on Monday.", "Al-Maalif"),
      ("He was shot dead in the al-Tarikh area of Jiddah.", "al-Tarikh"),
      ("Troops patrolled the Liaquatabad district in central Karachi.", "Liaquatabad"),
-     ("He was shot in the Ein el-Hilweh refugee camp.", "Ein el-Hilweh")],
+     ("He was shot in the Ein el-Hilweh refugee camp.", "Ein el-Hilweh"),
+     ("Rebels entered the town of al-Rai in northern Aleppo.", "al-Rai")],
 )
 def test_unknown_name_with_its_article_before_a_place_noun(text: str, name: str) -> None:
     """'the Al-Maalif neighbourhood': the Arabic article joined by a hyphen is part of the unknown name."""

@@ -642,7 +642,8 @@ class Gazetteer:
         n = len(tokens)
         # every rule wants a capital right before or after its word
         trigger = [k for k, w in enumerate(every)
-                   if w in _CONSTRUCTION_WORDS and ((k and ups[k - 1]) or (k + 1 < n and ups[k + 1]))]
+                   if w in _CONSTRUCTION_WORDS and ((k and ups[k - 1]) or (k + 1 < n and (
+                       ups[k + 1] or _joined_article(tokens, k + 1))))]
         out: list[_Match] = []
         if not trigger:
             return out
@@ -653,8 +654,8 @@ class Gazetteer:
             w = every[k]
             if w not in _OF_OR_PLACE_NOUN:
                 continue
-            if w == "of" and k > 0 and k + 1 < n and every[k - 1] in _OF_HEADS and ups[k + 1] \
-                    and not ups[k - 1]:  # not "the Islamic State of X"
+            if w == "of" and k > 0 and k + 1 < n and every[k - 1] in _OF_HEADS and (
+                    ups[k + 1] or _joined_article(tokens, k + 1)) and not ups[k - 1]:  # not "the Islamic State of X"
                 i = k + 1
                 while True:
                     j = self._name_end(tokens, i)
@@ -785,6 +786,8 @@ class Gazetteer:
             t = tokens[j]
             if t.upper and t.norm.isalpha():
                 j += 1
+            elif j == i and _joined_article(tokens, j):
+                j += 3  # "the town of al-Rai": a name that opens with its article in lower case
             elif t.norm == "-" and j + 1 < len(tokens) and tokens[j + 1].norm.isalpha() and j > i:
                 j += 2
             elif t.norm == "-" and j + 2 < len(tokens) and tokens[j + 1].norm == "'" and j > i \
@@ -888,6 +891,13 @@ def _prev_norm(tokens: list[Token], i: int) -> str:
         else:
             break
     return tokens[k].norm if k >= 0 else ""
+
+
+def _joined_article(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` is a lower-case Arabic article joined by a hyphen to a capitalised word ("al-Rai")."""
+    return k + 2 < len(tokens) and tokens[k].norm in _ARTICLES and not tokens[k].upper \
+        and tokens[k + 1].norm == "-" and tokens[k + 2].upper and tokens[k].end == tokens[k + 1].start \
+        and tokens[k + 1].end == tokens[k + 2].start
 
 
 def _appositive_place(tokens: list[Token], j: int) -> bool:
