@@ -7,7 +7,6 @@ event verb (the rules are described in that module's docstring, "event_location"
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from importlib import resources
 from operator import is_, itemgetter
 from typing import Any, Final
 
@@ -29,8 +28,10 @@ from eventcode.mentions.places import (
     _UNITS,
     _WEEKDAYS_MONTHS,
     LOCATIVE,
+    PLACE_OBJECT_VERBS,
     default_gazetteer,
 )
+from eventcode.mentions.places import verb_forms_of as _verb_forms
 from eventcode.records import Place
 from eventcode.text import Token, tokenize
 
@@ -669,20 +670,7 @@ def _governed(tokens: list[Token], norms: tuple[str, ...], i: int, place_tok: di
     return None
 
 
-def _verb_forms(lemmas: str) -> frozenset[str]:
-    """All forms of the verbs, inflected as the dictionaries' verbs are (with the built-in irregular verbs)."""
-    from eventcode.lexicon._inflect import verb_forms
-    from eventcode.lexicon._native import parse_text
-
-    source = resources.files("eventcode") / "data" / "irregular_verbs.txt"
-    lex = parse_text(source.read_text(encoding="utf-8"), ".irregular", "irregular_verbs.txt")
-    return frozenset(f for lemma in lemmas.split() for f in verb_forms(lemma, lex.irregular, lex.doubling))
-
-
-_OBJECT_VERBS: Final = _verb_forms(
-    "capture seize enter storm shell bombard besiege liberate recapture overrun surround encircle raid bomb attack "
-    "target patrol invade occupy retake evacuate strike hit ambush"
-)
+_OBJECT_VERBS: Final = PLACE_OBJECT_VERBS
 """Verbs whose object is a place where something happens ("after capturing the town of X", "rebels who
 stormed X"): such a place is a location for the events of the clause, like one after a locative preposition."""
 

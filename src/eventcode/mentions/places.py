@@ -61,6 +61,7 @@ locative phrase or a building's: "in a Kabul restaurant", "his Tokyo apartment")
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 import threading
@@ -940,15 +941,38 @@ _SMALL_ADJECTIVES: Final = frozenset(
     "rebel-held militant-held regime-held government-held besieged neighboring neighbouring industrial port "
     "frontier predominantly mainly mostly kurdish christian muslim shiite sunni".split()
 )
-_PLACE_VERBS: Final = frozenset(
-    "captured seized entered stormed shelled bombarded besieged liberated recaptured retook overran surrounding "
-    "surrounded encircled evacuated visited toured reached raided bombed attacked hit struck capture seize enter "
-    "storm shell besiege liberate recapture retake overrun surround encircle evacuate visit tour reach raid "
-    "invaded invade torched burned razed looted ambushed occupied occupy patrolled patrol patrolling "
-    "targeted target targeting storming capturing attacking shelling bombing striking hitting raiding seizing "
-    "entering besieging liberating invading "
-    "above below beyond".split()
+@functools.cache
+def _irregular_verbs() -> tuple[dict[str, tuple[list[str], list[str]]], set[str]]:
+    """The built-in irregular verbs and doubling stems (read once, for the word tables of this module and
+    :mod:`eventcode.mentions.location`)."""
+    from eventcode.lexicon._native import parse_text
+
+    source = resources.files("eventcode") / "data" / "irregular_verbs.txt"
+    lex = parse_text(source.read_text(encoding="utf-8"), ".irregular", "irregular_verbs.txt")
+    return lex.irregular, lex.doubling  # (read only)
+
+
+def verb_forms_of(lemmas: str) -> frozenset[str]:
+    """All forms of the verbs, inflected as the dictionaries' verbs are (with the built-in irregular verbs)."""
+    from eventcode.lexicon._inflect import verb_forms
+
+    irregular, doubling = _irregular_verbs()
+    return frozenset(f for lemma in lemmas.split() for f in verb_forms(lemma, irregular, doubling))
+
+
+PLACE_OBJECT_VERBS: Final = verb_forms_of(
+    "capture seize enter storm shell bombard besiege liberate recapture overrun surround encircle raid bomb attack "
+    "target patrol invade occupy retake evacuate strike hit ambush"
 )
+"""Verbs whose object is a place where something happens ("after capturing the town of X", "rebels who stormed
+X village"), in all their forms."""
+_PLACE_VERBS: Final = frozenset(
+    f for f in PLACE_OBJECT_VERBS | verb_forms_of("visit tour reach torch burn raze loot")
+    if not f.endswith("s") and f not in ("attack", "strike", "bomb", "ambush")
+) | frozenset("above below beyond".split())
+"""Words after which a capitalised name is taken for a place: the verbs of a place object, of visiting and of
+destroying a place (not their forms that are mostly nouns: "attacks", "strikes", "attack"), and a few
+prepositions of position."""
 
 
 def _person_like(r: _Rec) -> bool:
