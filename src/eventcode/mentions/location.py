@@ -303,10 +303,7 @@ _PARTICIPLE_COST: Final = 6
 """Extra distance for a place in a participle phrase before the verb (see :func:`_participle_phrase`)."""
 _IRREGULAR_PARTICIPLES: Final = frozenset(
     "held kept born hidden built seen taken known found caught left hit shot struck brought sent".split())
-_VERB_LINKS: Final = frozenset(
-    "be is are was were been being am have has had having to not never n't also still who which that".split())
-"""Words of a verb group (and relative words): the word before a participle that describes a noun is none of them,
-and only they (with "and" and places) may stand between such a phrase and the verb of its subject's clause."""
+
 
 
 def _participle_phrase(norms: tuple[str, ...], p: int) -> bool:
@@ -743,6 +740,9 @@ _AUXILIARIES: Final = frozenset(
     "reportedly allegedly also later then still already subsequently eventually apparently reported "
     "believed said thought".split()
 )
+_VERB_LINKS: Final = _AUXILIARIES | frozenset("am having to n't who which that".split())
+"""Words of a verb group (and relative words): the word before a participle that describes a noun is none of them,
+and only they (with "and" and places) may stand between such a phrase and the verb of its subject's clause."""
 _FINITE: Final = frozenset("was were is are has have had".split())
 _AFTERMATH_VERBS: Final = frozenset(
     "spent became went fled left moved returned remained stayed lived worked served died evacuated escaped made "
