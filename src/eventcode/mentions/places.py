@@ -912,7 +912,7 @@ def _appositive_place(tokens: list[Token], j: int) -> bool:
     steps = 0
     while k < n and steps < 4:
         w = tokens[k].norm
-        if w in _PLACE_NOUNS or w in _OF_HEADS or w in _APPOSITIVE_NOUNS:
+        if w in _PLACE_NOUNS or w in _OF_HEADS or w in _OTHER_PLACE_NOUNS:
             return True
         if w in _PLACE_ADJECTIVES or w in _SMALL_ADJECTIVES or w == "-" or (
                 tokens[k].upper and w.isalpha() and steps < 3) or (w == "and" and steps > 0):
@@ -923,8 +923,9 @@ def _appositive_place(tokens: list[Token], j: int) -> bool:
     return False
 
 
-_APPOSITIVE_NOUNS: Final = frozenset("township community locality hamlet quarter".split())
-"""Nouns of places besides the place nouns that an apposition may call an unknown name ("X, a Harare township")."""
+_OTHER_PLACE_NOUNS: Final = frozenset("township community locality hamlet quarter island".split())
+"""Nouns of places besides the place nouns, for the rules that name an unknown place with one: an apposition
+("X, a Harare township") or a name after it ("a township called X")."""
 
 
 _PLURAL_HEADS: Final = frozenset(
@@ -1013,7 +1014,7 @@ _NAME_PREFIXES: Final = frozenset(
 """Words that begin place names (never places alone, but fine in a longer unknown name)."""
 _NAMING: Final = frozenset(["called", "named", "as"])
 """Words after a place noun that introduce its name: "a township called X", "an area known as X"."""
-_NAMED_PLACE_NOUNS: Final = _PLACE_NOUNS | frozenset("township locality hamlet quarter island".split())
+_NAMED_PLACE_NOUNS: Final = _PLACE_NOUNS | _OTHER_PLACE_NOUNS
 _TOPONYM_WORDS: Final = frozenset(
     "kafr kfar jabal jebel wadi deir tal tall tell ain ayn beit bayt bir khirbet khirbat jisr marj qasr mount".split())
 """Arabic words for village, mountain, valley, monastery, hill, spring, house, well, ruin, bridge, meadow and
