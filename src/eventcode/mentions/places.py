@@ -684,8 +684,7 @@ class Gazetteer:
                 while i - 1 >= 0 and j - (i - 1) - joined <= 3:
                     if tokens[i - 1].upper:
                         i -= 1
-                    elif i - 2 >= 0 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in _ARTICLES \
-                            and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 1].end == tokens[i].start:
+                    elif _joined_article(tokens, i - 2, lower=False):
                         i -= 2  # "the Al-Maalif neighbourhood", "the al-Tarikh area": the article joined by a hyphen
                         joined += 2
                     else:
@@ -894,9 +893,10 @@ def _prev_norm(tokens: list[Token], i: int) -> str:
     return tokens[k].norm if k >= 0 else ""
 
 
-def _joined_article(tokens: list[Token], k: int) -> bool:
-    """Whether token ``k`` is a lower-case Arabic article joined by a hyphen to a capitalised word ("al-Rai")."""
-    return k + 2 < len(tokens) and tokens[k].norm in _ARTICLES and not tokens[k].upper \
+def _joined_article(tokens: list[Token], k: int, lower: bool = True) -> bool:
+    """Whether token ``k`` is an Arabic article joined by a hyphen to a capitalised word: "al-Rai" (``lower``: the
+    article in lower case only), "Al-Maalif"."""
+    return k >= 0 and k + 2 < len(tokens) and tokens[k].norm in _ARTICLES and not (lower and tokens[k].upper) \
         and tokens[k + 1].norm == "-" and tokens[k + 2].upper and tokens[k].end == tokens[k + 1].start \
         and tokens[k + 1].end == tokens[k + 2].start
 
