@@ -346,3 +346,18 @@ def test_paired_code_needs_a_receiver() -> None:
     got = [(e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None)
            for e in coder.code("Norway sent monitors to Chile.")]
     assert got == [("NOR", "074", "CHL"), ("CHL", "0861", "NOR")]
+
+
+def test_known_target_pattern_in_passive_needs_an_actor_subject() -> None:
+    """'release +!' in a passive codes when the subject right before the verb is an actor, not a report's."""
+    coder = _mini("== 0841\nrelease +!\n", _PEOPLE)
+
+    def got(text: str) -> list[tuple[str | None, str, str | None]]:
+        return [(e.actor.code if e.actor else None, e.action.code, e.target.code if e.target else None)
+                for e in coder.code(text)]
+
+    assert got("Soldiers were released by the rebels.") == [("---REB", "0841", "---MIL")]
+    assert got("Soldiers were released on Monday.") == [(None, "0841", "---MIL")]
+    assert got("A video released by the rebels shows the camp.") == []
+    assert got("Soldiers said aid to the region is released.") == []
+    assert got("The rebels released soldiers.") == [("---REB", "0841", "---MIL")]

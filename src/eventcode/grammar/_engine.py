@@ -935,6 +935,13 @@ def find_events(
         elif s.passive:
             notes.append("passive")
             subj, pronoun, _ = _subject(s, chain_start, inside, 0)
+            if "target!" in kinds and pronoun is None and (subj is None or not all(
+                    norms[q] in W.ADVERB or norms[q].endswith("ly") for q in range(subj.j, chain_start + 1))):
+                # ``+!`` in a passive: the subject is the target and must be an actor right before the verb
+                # ("prisoners were released"), not "a video released by the rebels" or "aid to the region is released"
+                trace.append(Trace(i, cp.entry.text, "passive: the subject is no actor, and the pattern needs one"))
+                i = r.end if r.end > i else i + 1
+                continue
             target = subj
             target_span = (subj.i, subj.j) if subj else None
             # "by X" after the match
