@@ -322,3 +322,21 @@ def test_a_second_predicate_of_what_came_after(text: str, verb: str, expected: s
 def test_the_place_fought_over(text: str, verb: str, expected: str | None) -> None:
     """'killed in the battle for X' happened in X; 'aid for X' is no place of the pledge."""
     assert _location(text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("The town of Kandahar was shelled by government forces.", "shelled", "Kandahar"),
+        ("On Monday, Aleppo was heavily bombed by warplanes.", "bombed", "Aleppo"),
+        ("Jordan was shot as he napped in his car.", "shot", None),
+        ("Iraq was accused by Kuwait of hiding weapons.", "accused", None),
+    ],
+)
+def test_the_place_that_is_a_passive_subject(text: str, verb: str, expected: str | None) -> None:
+    """'the town of X was shelled' happened in X; a bare name that may be a person's ('Jordan was shot') and
+    the verbs of statements are not located by their subject."""
+    v = text.index(verb)
+    verbal = verb == "accused"
+    loc = event_location(text, 0, len(text), v, v + len(verb), find_places(text), verbal=verbal)
+    assert (loc.text if loc else None) == expected

@@ -404,3 +404,16 @@ def test_unknown_name_with_an_ayn_apostrophe_kept_whole() -> None:
 def test_module_imports_first_in_a_fresh_process(module: str) -> None:
     """Each mention module imports on its own, whichever is imported first (no import cycle)."""
     subprocess.run([sys.executable, "-c", f"import {module}"], check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Six people were killed in a raid in Kiwandani, Kenya.", "Kiwandani"),
+     ("Gunmen shot a cleric in Tumbarai, North Darfur, on Tuesday.", "Tumbarai"),
+     ("The talks in Brazzolo, Texas Republicans said, were useful.", None)],
+)
+def test_an_unknown_name_inside_a_known_place(text: str, found: str | None) -> None:
+    """'in X, North Darfur': a known province, state or country closing the phrase makes X a place; not when
+    the known name opens a longer capitalised phrase ('Texas Republicans')."""
+    names = _texts(text)
+    assert (found in names) if found else "Brazzolo" not in names

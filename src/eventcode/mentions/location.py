@@ -106,6 +106,8 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
                 weight = 3.0  # dateline: "KABUL, Afghanistan (AP) -"
             elif place.feature != "country" and _building_after(tokens, j):
                 weight = 1.5  # "as he entered a Baghdad mosque", "outside his Tokyo home"
+            elif not verbal and j <= v_i and _passive_subject(tokens, norms, i, j, v_i, place_tok):
+                weight = 1.0  # the subject of a passive: "the village of X was bombed", "X was shelled"
             else:
                 continue
         if _other_clause(sent, i, j, v_i, v_j, place_tok):
@@ -485,6 +487,43 @@ _REGION_WORDS: Final = frozenset(
     "doorstep courtyard portion portions percent half third thirds much most all rest inside outside out "
     "states provinces lands ruins centre downtown entrance gates gate edge control".split()
 )
+
+
+_PASSIVE_LINKS: Final = frozenset(
+    "was were is are be been being has have had will would also reportedly repeatedly heavily again completely "
+    "partly partially badly largely virtually almost nearly later then".split()
+)
+_BE_FORMS: Final = frozenset("was were is are be been being".split())
+
+
+def _passive_subject(tokens: list[Token], norms: tuple[str, ...], i: int, j: int, v_i: int,
+                     place_tok: dict[int, int]) -> bool:
+    """Whether the place at tokens ``i:j`` ends the subject of the passive verb at ``v_i`` ("The town of X was
+    shelled", "the Niger village of X was bombed"): only auxiliaries and adverbs between, a form of *be* among
+    them, and before the place only its noun phrase back to the start of the clause."""
+    if j >= v_i or not all(w in _PASSIVE_LINKS for w in norms[j:v_i]) or _BE_FORMS.isdisjoint(norms[j:v_i]):
+        return False
+    v = norms[v_i]
+    if not ((v.endswith("ed") and len(v) > 4) or v in _IRREGULAR_PARTICIPLES):
+        return False
+    # a bare name is a person as often as a place ("Jordan was shot", "Arad was captured"): only with a verb of
+    # places; a place noun in the phrase ("the town of X", "X airport") makes it a place whatever the verb
+    named = any(w in _PLACE_NOUNS or w in _LANDMARKS or w in _BUILDINGS for w in norms[i + 1 : j + 1])
+    k = i - 1
+    while k >= 0:
+        w = norms[k]
+        if w in (",", ";", ":", "--"):
+            break  # "On Monday, the town of X was shelled"
+        if not (k in place_tok or _np_word(w) or w in _OF_HEADS or w in _PLACE_NOUNS or w in _REGION_WORDS
+                or w in ("of", "'s", "s", "much", "parts", "part")):
+            return False
+        named = named or (w in _OF_HEADS or w in _PLACE_NOUNS or w in _REGION_WORDS)
+        k -= 1
+    return named or (v in _PLACE_VERBS and v not in _PERSON_PATIENT_VERBS)
+
+
+_PERSON_PATIENT_VERBS: Final = frozenset("captured seized hit struck targeted ambushed attacked raided".split())
+"""Verbs of places whose passive subject is a person as often as a place ("X was captured by Hezbollah")."""
 
 
 def _object_of_verb(tokens: list[Token], v_i: int, v_j: int, i: int, j: int) -> bool:

@@ -732,7 +732,8 @@ class Gazetteer:
             j = self._name_end(tokens, i)
             if j <= i or taken.intersection(range(i, j)):
                 continue
-            if not near and not (w in _STRICT_LOCATIVE and _appositive_place(tokens, j)):
+            if not near and not (w in _STRICT_LOCATIVE and (_appositive_place(tokens, j)
+                                                              or _inside_known_place(tokens, j, found))):
                 continue
             if self._plausible(tokens, i, j) and (j >= n or not tokens[j].upper):
                 out.append(_Match(i, j, None, text[tokens[i].start : tokens[j - 1].end]))
@@ -920,6 +921,18 @@ def _appositive_place(tokens: list[Token], j: int) -> bool:
             steps += 1
             continue
         return False
+    return False
+
+
+def _inside_known_place(tokens: list[Token], j: int, found: list[_Match]) -> bool:
+    """``in X, North Darfur`` / ``at X, Texas``: a known province, state or country (or city) after the comma,
+    ending the phrase, names where the unknown name before it lies."""
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].norm != ",":
+        return False
+    for m in found:
+        if m.i == j + 1 and m.rec is not None and m.rec.feature in ("admin1", "country", "city"):
+            return m.j >= n or not (tokens[m.j].upper and tokens[m.j].norm.isalpha())
     return False
 
 
