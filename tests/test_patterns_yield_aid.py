@@ -1,4 +1,4 @@
-"""Verb patterns of CAMEO roots 07-08 (aid, yielding): common news wordings code the right event."""
+"""Verb patterns of CAMEO roots 06-08 (cooperation, aid, yielding): common news wordings code the right event."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ def _codes(text: str) -> list[tuple[str, str, str | None]]:
         # medical staff sent abroad, troops arriving for a peacekeeping mission
         ("Cuba sent health workers to Peru.", ("CUB", "073", "PER")),
         ("Irish troops arrived in Lebanon to join the UN peacekeeping mission.", ("IRLMIL", "074", "LBN")),
+        # exercises held with another army: military cooperation (062), both ways; alone: a show of force (150)
+        ("China held naval drills with Russia on Monday.", ("RUS", "062", "CHN")),
+        ("Iran held naval drills in the Gulf.", ("IRN", "150", None)),
     ],
 )
 def test_common_wordings(text: str, expected: tuple[str, str, str | None]) -> None:
