@@ -194,7 +194,8 @@ def _build_celement(el: Element) -> CElement:
         if alt:
             firsts.setdefault(alt[0], []).append(alt[1:])
     kind = "target!" if el.kind == "target" and el.name == "!" else el.kind
-    return CElement(kind, {k: tuple(sorted(set(v), key=lambda a: -len(a))) for k, v in firsts.items()})
+    return CElement(kind, {k: (v[0],) if len(v) == 1 else tuple(sorted(set(v), key=lambda a: -len(a)))
+                           for k, v in firsts.items()})
 
 
 def _specificity(p: PatternEntry) -> int:
@@ -289,6 +290,12 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
     )
 
 
+_Shape = tuple[tuple[CElement, ...], tuple[frozenset[str], ...], tuple[frozenset[str] | None, ...],
+               tuple[tuple[int, frozenset[str]] | None, ...], tuple[int, ...]]
+"""The parts of a compiled pattern its elements after the verb and its symmetry determine: ``after``, ``needs``,
+``starts``, ``reach``, ``rest_keys``."""
+
+
 class _PatternCompiler:
     """Compiles patterns by their index in the lexicon, each once, sharing compiled elements."""
 
@@ -304,6 +311,8 @@ class _PatternCompiler:
         self._unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self._lists: dict[tuple[int, ...], PatternList] = {}
         self._rests: dict[tuple[int, bool, bool, int], int] = {}  # the rest_keys of patterns, by rest
+        self._shapes: dict[tuple[int, ...], _Shape] = {}  # by the symmetry and the ids of the compiled elements
+        self._by_elements: dict[tuple[int, ...], _Shape] = {}  # the same by the ids of the patterns' elements
 
     def _cel(self, el: Element, source: str) -> CElement:
         # Patterns expanded from one line share their Element objects: a memo by identity saves hashing the
@@ -368,7 +377,20 @@ class _PatternCompiler:
         if cp is not None:
             return cp
         p = self._patterns[index]
-        after = tuple(self._cel(el, p.source) for el in p.after)
+        # the patterns expanded from the dictionaries have a few thousand distinct element sequences among tens of
+        # thousands of patterns: what depends on the sequence (and the symmetry) only is worked out once for it,
+        # found by the identity of the pattern's elements (patterns expanded from one line share them; the patterns
+        # keep them alive) or else of the compiled elements (shared and kept in _memo)
+        element_key = (p.symmetric, *map(id, p.after))
+        shape = self._by_elements.get(element_key)
+        if shape is None:
+            after = tuple(self._cel(el, p.source) for el in p.after)
+            shape_key = (p.symmetric, *map(id, after))
+            shape = self._shapes.get(shape_key)
+            if shape is None:
+                shape = self._shapes[shape_key] = self._shape(after, p.symmetric)
+            self._by_elements[element_key] = shape
+        after, needs, starts, reach, rest_keys = shape
         if p.head_rest:
             first: frozenset[str] | None = frozenset([p.head_rest[0]])
         elif after and after[0].kind == "lit":
@@ -376,7 +398,6 @@ class _PatternCompiler:
         else:
             first = None
         before = tuple(self._cel(el, p.source) for el in p.before if el.kind in ("lit", "class", "opt", "gap"))
-        needs = tuple(self._first_tokens(el) for el in after if el.kind == "lit" and el.firsts)
         ends: list[dict[str, tuple[tuple[str, ...], ...]]] = []
         for el in before:
             by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -385,18 +406,24 @@ class _PatternCompiler:
                     alt = (head, *rest)
                     by_last.setdefault(alt[-1], []).append(alt)
             ends.append({w: tuple(alts) for w, alts in by_last.items()})
+        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs, starts, reach,
+                             tuple(ends), rest_keys)
+        self._done[index] = cp
+        return cp
+
+    def _shape(self, after: tuple[CElement, ...], symmetric: bool) -> _Shape:
+        """What a pattern's elements after the verb (with its symmetry) determine: the elements, ``needs``,
+        ``starts``, ``reach`` and ``rest_keys``."""
+        needs = tuple(self._first_tokens(el) for el in after if el.kind == "lit" and el.firsts)
         # right to left: a rest is its first element (by identity: compiled elements are shared and kept in _memo),
         # the kind of the element before it, and the rest after it
         rest_keys = [0] * (len(after) + 1)
         nxt = 0
         for k in range(len(after), -1, -1):
-            key = (id(after[k]) if k < len(after) else 0, k > 0 and after[k - 1].kind in ("lit", "opt"), p.symmetric,
+            key = (id(after[k]) if k < len(after) else 0, k > 0 and after[k - 1].kind in ("lit", "opt"), symmetric,
                    nxt)
             nxt = rest_keys[k] = self._rests.setdefault(key, (len(self._rests) + 1) << 32)
-        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs,
-                             *self._lookahead(after), tuple(ends), tuple(rest_keys))
-        self._done[index] = cp
-        return cp
+        return (after, needs, *self._lookahead(after), tuple(rest_keys))
 
     def patterns(self, indexes: list[int]) -> PatternList:
         """The patterns, most specific first; at equal specificity the user's own (loaded after the built-in
@@ -463,14 +490,16 @@ class PatternList(list[CompiledPattern]):
         """The patterns whose head is a noun ("attack on +"), in order; built once."""
         got = self._nouns
         if got is None:
-            got = self._nouns = PatternList(cp for cp in self if cp.entry.noun_head)
+            got = PatternList(cp for cp in self if cp.entry.noun_head)
+            got = self._nouns = self if len(got) == len(self) else got  # (all nouns: this list and its index)
         return got
 
     def verbs(self) -> PatternList:
         """The patterns whose head is a verb, in order; built once."""
         got = self._verbs
         if got is None:
-            got = self._verbs = PatternList(cp for cp in self if not cp.entry.noun_head)
+            got = PatternList(cp for cp in self if not cp.entry.noun_head)
+            got = self._verbs = self if len(got) == len(self) else got  # (all verbs: this list and its index)
         return got
 
     def _build_index(self) -> _Index:
