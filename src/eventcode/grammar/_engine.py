@@ -718,8 +718,12 @@ def _reversed(tokens: list[Token], i: int) -> bool:
 
 
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
-    cands = lex.verbs.get(norm)
-    return cands is not None and bool(cands.verbs())
+    cands = dict.get(lex.verbs, norm)  # (the dict's own get; None also for a form not compiled yet)
+    if cands is None:
+        if norm not in lex.verbs:
+            return False
+        cands = lex.verbs[norm]
+    return bool(cands.verbs())
 
 
 def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:
@@ -1061,7 +1065,7 @@ def find_events(
                                 target_span = (g.i, g.j)
                             elif target_span is None:
                                 target_span = er.target_span
-        found.append(Found(code, cp, i, end, srcs, source_span, tgts, target_span, tuple(notes)))
+        found.append(_new(Found, (code, cp, i, end, srcs, source_span, tgts, target_span, tuple(notes))))
         if end > r.end:
             consumed_until = end - 1
             i = end
