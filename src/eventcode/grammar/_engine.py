@@ -23,7 +23,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from eventcode.grammar import _words as W
-from eventcode.lexicon._compile import CompiledLexicon, CompiledPattern, PatternList
+from eventcode.lexicon._compile import ONE_WORD, CompiledLexicon, CompiledPattern, PatternList
 from eventcode.mentions.actors import ActorMention
 from eventcode.text import Token
 
@@ -241,7 +241,14 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
             break
         # the ends of the alternatives that match here, longest first
         rests = el.firsts.get(norms[pos]) if pos < n else None
-        ends = [pos + 1 + len(rest) for rest in rests if not rest or s.seq(pos + 1, rest)] if rests else []
+        if rests is ONE_WORD:  # (most alternatives are one word)
+            if kind == "lit":
+                pos += 1
+                k += 1
+                continue
+            ends = [pos + 1]
+        else:
+            ends = [pos + 1 + len(rest) for rest in rests if not rest or s.seq(pos + 1, rest)] if rests else []
         if kind == "lit":
             if not ends:
                 return None
@@ -281,9 +288,16 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                 return None
         q = pos
         words = 0
+        # the rest starts with another run of optional words and gaps ("* (on|in) * {demanding|...}"): where its
+        # literal is out of reach, it need not be tried
+        later = pat.reach[k + 1] if firsts is None and k + 1 < size else None
         while True:
             if firsts is None or (q < n and norms[q] in firsts):
-                r = _match(s, pat, k + 1, q)
+                if later is not None:
+                    near = norms[q : q + later[0] + 1]
+                    r = None if later[1].isdisjoint(near) and '"' not in near else _match(s, pat, k + 1, q)
+                else:
+                    r = _match(s, pat, k + 1, q)
                 if r is not None:
                     return r
             if q >= n or words >= 4:
@@ -502,6 +516,8 @@ def _appositions(tokens: list[Token], norms: list[str], mentions: list[ActorMent
     "Afghan"; the envoy is Khalilzad himself)."""
     n = len(norms)
     out: dict[int, int] = {}
+    if "," not in norms:
+        return out
     for a in {m.j for m in mentions if not m.locative}:
         if a >= n - 2 or norms[a] != ",":
             continue
@@ -702,8 +718,12 @@ def _reversed(tokens: list[Token], i: int) -> bool:
 
 
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
-    cands = lex.verbs.get(norm)
-    return cands is not None and bool(cands.verbs())
+    cands = dict.get(lex.verbs, norm)  # (the dict's own get; None also for a form not compiled yet)
+    if cands is None:
+        if norm not in lex.verbs:
+            return False
+        cands = lex.verbs[norm]
+    return bool(cands.verbs())
 
 
 def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:
@@ -779,7 +799,8 @@ def find_events(
     # most words are not verbs: only the verb forms and prefixes are visited (in order; a match ending further on
     # moves ``i`` past the ones it covers)
     heads = verbs.keys() & norms
-    heads.update(W.VERB_PREFIXES.intersection(norms))
+    if "-" in norms:  # (a prefix that is not a verb form itself is a head only before a hyphen)
+        heads.update(W.VERB_PREFIXES.intersection(norms))
     i = 0
     for at in [k for k, w in enumerate(norms) if w in heads] if heads else ():
         if at < i:
@@ -791,7 +812,9 @@ def find_events(
         hnorm = norms[i]
         tok = tokens[i]
         a0 = i + 1  # where the words after the verb start
-        cands = verbs.get(hnorm)
+        cands = dict.get(verbs, hnorm)  # (the dict's own get: a form compiled before is the common case)
+        if cands is None and hnorm in verbs:
+            cands = verbs[hnorm]  # compiled now
         if (cands is None and hnorm in W.VERB_PREFIXES and i + 2 < n and tokens[i + 1].norm == "-"
                 and tok.end == tokens[i + 1].start and tokens[i + 1].end == tokens[i + 2].start):
             # "re-open", "co-sponsor", "counter-attack": a hyphenated prefix; the joined verb, else the verb itself
@@ -803,7 +826,7 @@ def find_events(
             continue
         # the patterns that can match after the verb, or after a time phrase there ("agreed on Monday that",
         # "urged today ..."); when there are none, only a reduced relative's trace can come of this verb
-        tried = _tried(s, cands, a0)
+        tried = cands.matchable(norms[a0] if a0 < n else "", norms[a0 : a0 + 24])  # (_tried, inline)
         q = _after_time(s, a0) if a0 < n and (norms[a0] in W.TIME_WORDS or norms[a0] == "on") else a0
         tried_later = _tried(s, cands, q) if q > a0 else []
         if not tried and not tried_later and not _reduced_relative(s, tokens, i, covered):
@@ -922,8 +945,7 @@ def find_events(
         target_span = r.target_span
         source_span: tuple[int, int] | None = None
         pronoun: str | None = None
-        kinds = {e.kind for e in cp.after}
-        if "source" in kinds and "target" not in kinds and "target!" not in kinds and not s.passive and not noun:
+        if cp.source_after and not s.passive and not noun:
             # "came under fire from $": the source is after the verb, so the subject is the target
             subj, pronoun, at = _subject(s, chain_start, inside, 0)
             target = subj
@@ -1050,7 +1072,7 @@ def find_events(
                                 target_span = (g.i, g.j)
                             elif target_span is None:
                                 target_span = er.target_span
-        found.append(Found(code, cp, i, end, srcs, source_span, tgts, target_span, tuple(notes)))
+        found.append(_new(Found, (code, cp, i, end, srcs, source_span, tgts, target_span, tuple(notes))))
         if end > r.end:
             consumed_until = end - 1
             i = end
@@ -1093,8 +1115,9 @@ def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tup
     """The first (most specific) pattern of the verb at ``i`` that matches, its words starting at ``after``, of the
     patterns :func:`_tried` there."""
     s.failed.clear()  # (what fails depends on the verb: its voice, its subject)
+    passive = s.passive  # (set back to this after each pattern)
     for cp in tried:
-        if s.passive and cp.entry.noun_head:
+        if passive and cp.entry.noun_head:
             continue
         if cp.before and not _before_ok(s, cp, len(cp.before), i - 1):
             continue
@@ -1103,7 +1126,7 @@ def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tup
             if not s.seq(pos, cp.head_rest):
                 continue
             pos += len(cp.head_rest)
-        if s.passive and cp.entry.before and _own_source(cp):
+        if passive and cp.entry.before and _own_source(cp):
             s.passive = False  # "$ * [deploy] to +": the pattern places its source itself, so no passive reading
             s.failed.clear()  # (failures remembered in one reading do not hold in the other)
             r = _match(s, cp, 0, pos)

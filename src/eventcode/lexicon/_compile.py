@@ -20,8 +20,8 @@ from eventcode.text import token_norms, tokenize
 if TYPE_CHECKING:
     from eventcode.lexicon._classic import ClassicTables
 
-__all__ = ["ByThird", "CElement", "CompiledLexicon", "CompiledPattern", "PatternList", "Phrase", "PhraseCand",
-           "PhraseStart", "VerbIndex", "compile_lexicon"]
+__all__ = ["ONE_WORD", "ByThird", "CElement", "CompiledLexicon", "CompiledPattern", "PatternList", "Phrase",
+           "PhraseCand", "PhraseStart", "VerbIndex", "compile_lexicon"]
 
 PhraseKind = Literal["actor", "agent", "discard"]
 
@@ -63,9 +63,10 @@ class CompiledPattern(NamedTuple):
     """For each ``k`` up to ``len(after)``: the tokens one of which must stand where ``after[k:]`` starts to match
     there (None: any token, or the end of the sentence). Lets the matcher skip positions without trying them."""
     reach: tuple[tuple[int, frozenset[str]] | None, ...] = ()
-    """For each ``k`` where a run of gaps and optional elements leads to a literal: how many words the run can
-    pass over at most (a gap four, an optional element its longest alternative; quotation marks aside) and the
-    literal's first tokens, one of which must stand that near (None for the other elements)."""
+    """For each ``k`` where a run of gaps and optional elements leads to a literal (``after[k]`` a gap or an
+    optional element of the run): how many words the run from ``k`` can pass over at most (a gap four, an optional
+    element its longest alternative; quotation marks aside) and the literal's first tokens, one of which must stand
+    that near (None for the other elements)."""
     before_ends: tuple[dict[str, tuple[tuple[str, ...], ...]], ...] = ()
     """For each element of ``before``: its last token -> the alternatives (whole) that end with it, to match right
     to left from the token there (empty for a gap)."""
@@ -73,6 +74,8 @@ class CompiledPattern(NamedTuple):
     """For each ``k`` up to ``len(after)``: a number shared by the patterns whose ``after[k:]`` matches exactly
     where this one's does (the same elements, the same kind of element before them, the same symmetry), shifted
     left 32 bits: plus a token position, the key under which the matcher remembers that the rest failed there."""
+    source_after: bool = False
+    """Whether the pattern has a source slot after the verb and no target slot ("came under fire from $")."""
 
 
 class CompiledLexicon(NamedTuple):
@@ -194,7 +197,27 @@ def _build_celement(el: Element) -> CElement:
         if alt:
             firsts.setdefault(alt[0], []).append(alt[1:])
     kind = "target!" if el.kind == "target" and el.name == "!" else el.kind
-    return CElement(kind, {k: tuple(sorted(set(v), key=lambda a: -len(a))) for k, v in firsts.items()})
+    return CElement(kind, {k: _rests(v) for k, v in firsts.items()})
+
+
+class _OneWord(tuple[tuple[str, ...], ...]):
+    __slots__ = ()
+
+    def __reduce__(self) -> str:
+        return "ONE_WORD"  # pickled by name: the same object once unpickled
+
+
+ONE_WORD: Final[tuple[tuple[str, ...], ...]] = _OneWord(((),))
+"""The rests of the one-word alternative alone, under its word in :attr:`CElement.firsts`: a matcher may test for
+this object (``is``) to skip comparing the words after (it stays this object through pickling)."""
+
+
+def _rests(alts: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The rests of the alternatives with one first word: longest first, without repeats."""
+    if len(alts) == 1:
+        return ONE_WORD if not alts[0] else (alts[0],)
+    got = tuple(sorted(set(alts), key=lambda a: -len(a)))
+    return ONE_WORD if got == ONE_WORD else got
 
 
 def _specificity(p: PatternEntry) -> int:
@@ -289,6 +312,12 @@ def compile_lexicon(lex: Lexicon) -> CompiledLexicon:
     )
 
 
+_Shape = tuple[tuple[CElement, ...], tuple[frozenset[str], ...], tuple[frozenset[str] | None, ...],
+               tuple[tuple[int, frozenset[str]] | None, ...], tuple[int, ...], bool]
+"""The parts of a compiled pattern its elements after the verb and its symmetry determine: ``after``, ``needs``,
+``starts``, ``reach``, ``rest_keys``, ``source_after``."""
+
+
 class _PatternCompiler:
     """Compiles patterns by their index in the lexicon, each once, sharing compiled elements."""
 
@@ -304,6 +333,8 @@ class _PatternCompiler:
         self._unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         self._lists: dict[tuple[int, ...], PatternList] = {}
         self._rests: dict[tuple[int, bool, bool, int], int] = {}  # the rest_keys of patterns, by rest
+        self._shapes: dict[tuple[int, ...], _Shape] = {}  # by the symmetry and the ids of the compiled elements
+        self._by_elements: dict[tuple[int, ...], _Shape] = {}  # the same by the ids of the patterns' elements
 
     def _cel(self, el: Element, source: str) -> CElement:
         # Patterns expanded from one line share their Element objects: a memo by identity saves hashing the
@@ -355,7 +386,9 @@ class _PatternCompiler:
             if kind == "opt" and run is not None:
                 run = (run[0] + 1 + max((len(rest) for rests in el.firsts.values() for rest in rests), default=0),
                        run[1])
-            elif kind != "opt":
+                reach.append(run)
+                continue
+            if kind != "opt":
                 run = None
             reach.append(None)
         starts.reverse()
@@ -368,7 +401,20 @@ class _PatternCompiler:
         if cp is not None:
             return cp
         p = self._patterns[index]
-        after = tuple(self._cel(el, p.source) for el in p.after)
+        # the patterns expanded from the dictionaries have a few thousand distinct element sequences among tens of
+        # thousands of patterns: what depends on the sequence (and the symmetry) only is worked out once for it,
+        # found by the identity of the pattern's elements (patterns expanded from one line share them; the patterns
+        # keep them alive) or else of the compiled elements (shared and kept in _memo)
+        element_key = (p.symmetric, *map(id, p.after))
+        shape = self._by_elements.get(element_key)
+        if shape is None:
+            after = tuple(self._cel(el, p.source) for el in p.after)
+            shape_key = (p.symmetric, *map(id, after))
+            shape = self._shapes.get(shape_key)
+            if shape is None:
+                shape = self._shapes[shape_key] = self._shape(after, p.symmetric)
+            self._by_elements[element_key] = shape
+        after, needs, starts, reach, rest_keys, source_after = shape
         if p.head_rest:
             first: frozenset[str] | None = frozenset([p.head_rest[0]])
         elif after and after[0].kind == "lit":
@@ -376,7 +422,6 @@ class _PatternCompiler:
         else:
             first = None
         before = tuple(self._cel(el, p.source) for el in p.before if el.kind in ("lit", "class", "opt", "gap"))
-        needs = tuple(self._first_tokens(el) for el in after if el.kind == "lit" and el.firsts)
         ends: list[dict[str, tuple[tuple[str, ...], ...]]] = []
         for el in before:
             by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -385,18 +430,26 @@ class _PatternCompiler:
                     alt = (head, *rest)
                     by_last.setdefault(alt[-1], []).append(alt)
             ends.append({w: tuple(alts) for w, alts in by_last.items()})
+        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs, starts, reach,
+                             tuple(ends), rest_keys, source_after)
+        self._done[index] = cp
+        return cp
+
+    def _shape(self, after: tuple[CElement, ...], symmetric: bool) -> _Shape:
+        """What a pattern's elements after the verb (with its symmetry) determine: the elements, ``needs``,
+        ``starts``, ``reach`` and ``rest_keys``."""
+        needs = tuple(self._first_tokens(el) for el in after if el.kind == "lit" and el.firsts)
         # right to left: a rest is its first element (by identity: compiled elements are shared and kept in _memo),
         # the kind of the element before it, and the rest after it
         rest_keys = [0] * (len(after) + 1)
         nxt = 0
         for k in range(len(after), -1, -1):
-            key = (id(after[k]) if k < len(after) else 0, k > 0 and after[k - 1].kind in ("lit", "opt"), p.symmetric,
+            key = (id(after[k]) if k < len(after) else 0, k > 0 and after[k - 1].kind in ("lit", "opt"), symmetric,
                    nxt)
             nxt = rest_keys[k] = self._rests.setdefault(key, (len(self._rests) + 1) << 32)
-        cp = CompiledPattern(p.code, p.head_rest, after, _specificity(p), p, first, before, needs,
-                             *self._lookahead(after), tuple(ends), tuple(rest_keys))
-        self._done[index] = cp
-        return cp
+        kinds = {el.kind for el in after}
+        source_after = "source" in kinds and "target" not in kinds and "target!" not in kinds
+        return (after, needs, *self._lookahead(after), tuple(rest_keys), source_after)
 
     def patterns(self, indexes: list[int]) -> PatternList:
         """The patterns, most specific first; at equal specificity the user's own (loaded after the built-in
@@ -463,14 +516,16 @@ class PatternList(list[CompiledPattern]):
         """The patterns whose head is a noun ("attack on +"), in order; built once."""
         got = self._nouns
         if got is None:
-            got = self._nouns = PatternList(cp for cp in self if cp.entry.noun_head)
+            got = PatternList(cp for cp in self if cp.entry.noun_head)
+            got = self._nouns = self if len(got) == len(self) else got  # (all nouns: this list and its index)
         return got
 
     def verbs(self) -> PatternList:
         """The patterns whose head is a verb, in order; built once."""
         got = self._verbs
         if got is None:
-            got = self._verbs = PatternList(cp for cp in self if not cp.entry.noun_head)
+            got = PatternList(cp for cp in self if not cp.entry.noun_head)
+            got = self._verbs = self if len(got) == len(self) else got  # (all verbs: this list and its index)
         return got
 
     def _build_index(self) -> _Index:
