@@ -957,7 +957,7 @@ def find_events(
         elif s.passive:
             notes.append("passive")
             subj, pronoun, _ = _subject(s, chain_start, inside, 0)
-            if "target!" in kinds and pronoun is None and (subj is None or not all(
+            if pronoun is None and any(e.kind == "target!" for e in cp.after) and (subj is None or not all(
                     norms[q] in W.ADVERB or norms[q].endswith("ly") for q in range(subj.j, chain_start + 1))):
                 # ``+!`` in a passive: the subject is the target and must be an actor right before the verb
                 # ("prisoners were released"), not "a video released by the rebels" or "aid to the region is released"
