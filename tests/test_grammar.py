@@ -361,3 +361,18 @@ def test_known_target_pattern_in_passive_needs_an_actor_subject() -> None:
     assert got("A video released by the rebels shows the camp.") == []
     assert got("Soldiers said aid to the region is released.") == []
     assert got("The rebels released soldiers.") == [("---REB", "0841", "---MIL")]
+
+
+def test_verb_joined_by_and_shares_the_first_verbs_subject() -> None:
+    """'X called Y and urged him ...': the subject of 'urged' is X, not Y (the object of 'called')."""
+    coder = _mini("== 020\nurge + to\n== 040\nmeet +\n", _ACTORS)
+    got = [(e.actor.code if e.actor else None, e.action.code)
+           for e in coder.code("Norway called Chile on Monday and urged it to act.")]
+    assert got == [("NOR", "020")]
+
+
+def test_title_abbreviation_dot_is_no_clause_boundary() -> None:
+    """'Gov. Phil Murphy declined ...': the dot after an abbreviated title does not cut the subject off."""
+    coder = _mini("== 011\ndecline to comment\n", "Gov.!\n    ---GOV\n")
+    assert [(e.actor.code if e.actor else None, e.action.code)
+            for e in coder.code("Gov. Phil Murphy declined to comment.")] == [("---GOV", "011")]

@@ -26,6 +26,7 @@ from eventcode.grammar import _words as W
 from eventcode.lexicon._compile import ONE_WORD, CompiledLexicon, CompiledPattern, PatternList
 from eventcode.mentions.actors import ActorMention
 from eventcode.text import Token
+from eventcode.text._sentences import TITLE_ABBREVIATIONS
 
 __all__ = ["Found", "Group", "Trace", "find_events"]
 
@@ -583,7 +584,7 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
                 p = q - 1
                 continue
             break
-        if norm in W.BOUNDARY or norm in (";", ":"):
+        if (norm in W.BOUNDARY or norm in (";", ":")) and not (norm == "." and _title_dot(s.tokens, p)):
             break
         m = s.mention_at.get(p) if in_mention[p] else None
         if m is None and in_mention[p]:
@@ -608,6 +609,13 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
             first_word = False
         p -= 1
     return None, None, p
+
+
+def _title_dot(tokens: list[Token], p: int) -> bool:
+    """Whether the "." at ``p`` ends an abbreviated title before a name ("Gov. Phil Murphy", "Sen. Smith"), not
+    a clause."""
+    return 0 < p < len(tokens) - 1 and tokens[p - 1].end == tokens[p].start and tokens[p + 1].upper \
+        and tokens[p - 1].norm in TITLE_ABBREVIATIONS
 
 
 _SKIPPABLE_SYMBOLS = frozenset(["$", "€", "£", "¥", "%", "'"])
@@ -715,6 +723,27 @@ def _reversed(tokens: list[Token], i: int) -> bool:
     while q > 0 and tokens[q].norm in W.DETERMINERS:
         q -= 1
     return q > 0 and tokens[q].norm in ("of", "to") and tokens[q - 1].norm in W.UNDOING_NOUNS
+
+
+def _coordinated_subject(s: _Sentence, lex: CompiledLexicon, obj: Group, inside: list[bool]
+                         ) -> tuple[Group | None, str | None, int] | None:
+    """"X called Y on Monday and urged him to ...": the actor nearest before "and V" is the object of the verb
+    before it, so the joined verb shares that verb's subject. The subject (as :func:`_subject` gives it) of the
+    verb right before the object ``obj``, or None when no verb stands there."""
+    tokens = s.tokens
+    q = obj.i - 1
+    while q >= 0 and tokens[q].norm in W.SKIPPABLE:
+        q -= 1
+    w = tokens[q].norm if q > 0 else ""
+    if q <= 0 or tokens[q].upper or not w.endswith("ed") or not (len(w) > 4 or _is_verb(lex, w)):
+        return None  # a past tense right before the object ("called Y", "met Y"; "led Y" is a verb of the lexicon)
+    cs, _ = _aux_chain(tokens, q)
+    if cs < 0 or tokens[cs].norm in W.BOUNDARY or tokens[cs].norm == ",":
+        return None
+    subj, pronoun, at = _subject(s, cs, inside, 0)
+    if subj is None and pronoun is None:
+        return None
+    return subj, pronoun, at
 
 
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
@@ -1007,6 +1036,8 @@ def find_events(
                 notes.append("shared subject")
             else:
                 subj, pronoun, at = _subject(s, chain_start, inside, 0)
+                if subj is not None and chain_start > 0 and norms[chain_start] == "and":
+                    subj, pronoun, at = _coordinated_subject(s, lex, subj, inside) or (subj, pronoun, at)
                 source = subj
                 if subj is None and pronoun is None:
                     source_span = _np_left(s, chain_start, 0)

@@ -9,7 +9,7 @@ dotted abbreviation followed by a word that does not start sentences (``the U.S.
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -24,30 +24,14 @@ class Sentence(NamedTuple):
     kind: Kind
 
 
-_ABBREV = frozenset(
+TITLE_ABBREVIATIONS: Final = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt cpt sgt cpl adm cmdr brig gov sen rep pres rev st amb supt insp sens "
+    "reps gens".split()
+)
+"""Abbreviated titles written before a name ("Gov. Phil Murphy"): their dot ends neither a sentence nor a clause."""
+
+_ABBREV = TITLE_ABBREVIATIONS | frozenset(
     [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cpt",
-        "sgt",
-        "cpl",
-        "adm",
-        "cmdr",
-        "brig",
-        "gov",
-        "sen",
-        "rep",
-        "pres",
-        "rev",
-        "st",
         "sr",
         "jr",
         "no",
