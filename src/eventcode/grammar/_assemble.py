@@ -18,6 +18,7 @@ from eventcode.lexicon._model import PatternEntry
 from eventcode.mentions.actors import ActorMention, combine, scan
 from eventcode.records import Action, Actor, DateMention, DateSource, Event, Evidence, Place, _actor, _event, _evidence
 from eventcode.text import Sentence, Token, split_sentences, tokenize
+from eventcode.text._tokens import tokenize_with_norms
 
 if TYPE_CHECKING:
     from eventcode.coder import Coder
@@ -152,8 +153,11 @@ _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "
 _GROUP_SECTORS = frozenset(["INS", "REB", "SEP", "PTY", "UAF", "OPP", "RAD"])
 
 
-def _resolve_references(mentions: list[ActorMention], tokens: list[Token], ctx: _Context) -> list[ActorMention]:
-    """Short references: "the militants" and "the group" take the code of the last such actor named before."""
+def _resolve_references(mentions: list[ActorMention], tokens: list[Token], norms: tuple[str, ...], ctx: _Context
+                        ) -> list[ActorMention]:
+    """Short references: "the militants" and "the group" take the code of the last such actor named before.
+
+    ``norms`` are the tokens' normalised forms."""
     out = list(mentions)
     if not ctx.recent:  # no actor named before: nothing to refer to
         out.sort(key=_START)
@@ -167,6 +171,9 @@ def _resolve_references(mentions: list[ActorMention], tokens: list[Token], ctx: 
                 continue
             out[k] = m._replace(code=actor.code, name=actor.name)
             break
+    if _GROUP_NOUNS.isdisjoint(norms):  # (most sentences)
+        out.sort(key=_START)
+        return out
     starts = {m.i for m in out}
     for i in range(1, len(tokens)):
         if tokens[i].norm in _GROUP_NOUNS and tokens[i - 1].norm == "the" and i not in starts:
@@ -276,11 +283,11 @@ def _outside_names(places: list[Place], named: list[ActorMention], tokens: list[
 def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence, day: dt.date | None,
                    doc_id: str | None, ctx: _Context, explain: bool) -> tuple[list[Event], SentenceTrace | None]:
     """A sentence's events, and (``explain``) its trace."""
-    tokens = tokenize(text, sent.start, sent.end)
-    raw, discard = scan(tokens, text, lex)
+    tokens, norms = tokenize_with_norms(text, sent.start, sent.end)
+    raw, discard = scan(tokens, text, lex, norms)
     if discard:
         return [], SentenceTrace(sent.start, sent.end, sent.kind, [], [], [], True) if explain else None
-    mentions = _resolve_references(combine(raw, tokens, day), tokens, ctx)
+    mentions = _resolve_references(combine(raw, tokens, day), tokens, norms, ctx)
     found, dropped, pronouns = find_events(tokens, mentions, lex, headline=sent.kind == "headline")
     named = [m for m in mentions if not m.locative]
     # actor records are made only for the mentions an event uses (and for an explanation's trace)
