@@ -316,7 +316,7 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         date_mention = W.sentence_date(text, sent.start, sent.end, day, tokens)
     if coder.places:
         places = W.sentence_places(text, sent.start, sent.end)
-        if places and named:
+        if places and named and ("of" in norms or "in" in norms):
             places = _outside_names(places, named, tokens)
     if not _NULL_CODES.isdisjoint([f.code for f in found]):  # a discard or complex pattern: the sentence codes nothing
         if not explain:
@@ -331,8 +331,8 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         when = (day, "publication", None)
     else:
         when = _NO_DATE
-    here_ = _Here(coder.require, lex.codebook, text, text[sent.start : sent.end], sent.start, sent.end,
-                  sent.kind == "headline", doc_id, when, places, tokens, made)
+    here_ = _new(_Here, (coder.require, lex.codebook, text, text[sent.start : sent.end], sent.start, sent.end,
+                         sent.kind == "headline", doc_id, when, places, tokens, made))
     if len(found) == 1:  # (the usual case: one match, its events whatever its standing)
         out = _pattern_events(found[0], 0, resolved, here_)
     else:
@@ -346,6 +346,9 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
 
 _NULL_CODES = frozenset(["###", "+++"])
 """The codes of discard and complex patterns."""
+
+_new = tuple.__new__
+"""``_new(_Here, (...))``: a named tuple built without the Python-level ``__new__`` call."""
 
 _When = tuple[dt.date | None, DateSource | None, DateMention | None]
 """An event's date, where it comes from, and the date expression read (when from the text)."""
