@@ -310,6 +310,12 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         # "The army said it had killed ten militants": an actor earlier in the sentence comes first
         here = _Context([m for m in named if tokens[m.j - 1].end <= a])
         resolved[idx, is_source] = here.resolve(role_kind, text[a:b], a, b) or ctx.resolve(role_kind, text[a:b], a, b)
+    if not _NULL_CODES.isdisjoint([f.code for f in found]):  # a discard or complex pattern: the sentence codes nothing
+        if not explain:
+            return [], None
+        actors = [_mention_actor(m, tokens, text, made) for m in named]
+        return [], SentenceTrace(sent.start, sent.end, sent.kind, actors, [], dropped, True)
+    # (its date and places: only for a sentence that can code events)
     date_mention: DateMention | None = None
     places: list[Place] = []
     if coder.dates:
@@ -318,11 +324,6 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         places = W.sentence_places(text, sent.start, sent.end)
         if places and named and ("of" in norms or "in" in norms):
             places = _outside_names(places, named, tokens)
-    if not _NULL_CODES.isdisjoint([f.code for f in found]):  # a discard or complex pattern: the sentence codes nothing
-        if not explain:
-            return [], None
-        actors = [_mention_actor(m, tokens, text, made) for m in named]
-        return [], SentenceTrace(sent.start, sent.end, sent.kind, actors, [], dropped, True)
     # what every event of the sentence shares: its date (the sentence's resolved date, else the publication date)
     when: _When
     if date_mention is not None and date_mention.value is not None:
