@@ -95,16 +95,14 @@ def _tokenize_cached(text: str, start: int, end: int) -> tuple[tuple[Token, ...]
     if not spaced:
         return (), ()
     seen = _SEEN
-    try:  # (many sentences hold only matches seen before)
-        info: list[tuple[str, int, bool]] = list(map(seen.__getitem__, spaced))
-    except KeyError:
-        if len(seen) > _NORMS_MAX:  # bounded memory on endless streams of new words
-            seen.clear()
-        got = list(map(seen.get, spaced))  # None for the matches not seen yet
-        for k in compress(range(len(got)), map(not_, got)):
+    if len(seen) > _NORMS_MAX:  # bounded memory on endless streams of new words
+        seen.clear()
+    got = list(map(seen.get, spaced))  # None for the matches not seen yet
+    if None in got:
+        for k in compress(range(len(got)), map(not_, got)):  # (only those, picked in C)
             w = spaced[k].lstrip()
             got[k] = seen[spaced[k]] = (_norm(w), len(w), w[:1].isupper())
-        info = cast("list[tuple[str, int, bool]]", got)  # (no None left)
+    info = cast("list[tuple[str, int, bool]]", got)  # (no None left)
     ends = list(accumulate(map(len, spaced), initial=start))
     del ends[0]
     # (the columns of ``info`` read by itemgetters: ``zip(*info)`` would make an iterator object per token)
