@@ -18,6 +18,7 @@ from eventcode.lexicon._model import PatternEntry
 from eventcode.mentions.actors import ActorMention, combine, scan
 from eventcode.records import Action, Actor, DateMention, DateSource, Event, Evidence, Place, _actor, _event, _evidence
 from eventcode.text import Sentence, Token, split_sentences, tokenize
+from eventcode.text._tokens import tokenize_with_norms
 
 if TYPE_CHECKING:
     from eventcode.coder import Coder
@@ -152,8 +153,11 @@ _GROUP_NOUNS = frozenset(["group", "organisation", "organization", "movement", "
 _GROUP_SECTORS = frozenset(["INS", "REB", "SEP", "PTY", "UAF", "OPP", "RAD"])
 
 
-def _resolve_references(mentions: list[ActorMention], tokens: list[Token], ctx: _Context) -> list[ActorMention]:
-    """Short references: "the militants" and "the group" take the code of the last such actor named before."""
+def _resolve_references(mentions: list[ActorMention], tokens: list[Token], norms: tuple[str, ...], ctx: _Context
+                        ) -> list[ActorMention]:
+    """Short references: "the militants" and "the group" take the code of the last such actor named before.
+
+    ``norms`` are the tokens' normalised forms."""
     out = list(mentions)
     if not ctx.recent:  # no actor named before: nothing to refer to
         out.sort(key=_START)
@@ -167,6 +171,9 @@ def _resolve_references(mentions: list[ActorMention], tokens: list[Token], ctx: 
                 continue
             out[k] = m._replace(code=actor.code, name=actor.name)
             break
+    if _GROUP_NOUNS.isdisjoint(norms):  # (most sentences)
+        out.sort(key=_START)
+        return out
     starts = {m.i for m in out}
     for i in range(1, len(tokens)):
         if tokens[i].norm in _GROUP_NOUNS and tokens[i - 1].norm == "the" and i not in starts:
@@ -276,11 +283,11 @@ def _outside_names(places: list[Place], named: list[ActorMention], tokens: list[
 def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence, day: dt.date | None,
                    doc_id: str | None, ctx: _Context, explain: bool) -> tuple[list[Event], SentenceTrace | None]:
     """A sentence's events, and (``explain``) its trace."""
-    tokens = tokenize(text, sent.start, sent.end)
-    raw, discard = scan(tokens, text, lex)
+    tokens, norms = tokenize_with_norms(text, sent.start, sent.end)
+    raw, discard = scan(tokens, text, lex, norms)
     if discard:
         return [], SentenceTrace(sent.start, sent.end, sent.kind, [], [], [], True) if explain else None
-    mentions = _resolve_references(combine(raw, tokens, day), tokens, ctx)
+    mentions = _resolve_references(combine(raw, tokens, day), tokens, norms, ctx)
     found, dropped, pronouns = find_events(tokens, mentions, lex, headline=sent.kind == "headline")
     named = [m for m in mentions if not m.locative]
     # actor records are made only for the mentions an event uses (and for an explanation's trace)
@@ -291,7 +298,6 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
             return [], None
         actors = [_mention_actor(m, tokens, text, made) for m in named]
         return [], SentenceTrace(sent.start, sent.end, sent.kind, actors, [], dropped, False)
-    sentence_text = text[sent.start : sent.end]
     resolved: _Resolved = {}
     for idx, kind in pronouns:
         f = found[idx]
@@ -304,24 +310,34 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         # "The army said it had killed ten militants": an actor earlier in the sentence comes first
         here = _Context([m for m in named if tokens[m.j - 1].end <= a])
         resolved[idx, is_source] = here.resolve(role_kind, text[a:b], a, b) or ctx.resolve(role_kind, text[a:b], a, b)
+    if not _NULL_CODES.isdisjoint([f.code for f in found]):  # a discard or complex pattern: the sentence codes nothing
+        if not explain:
+            return [], None
+        actors = [_mention_actor(m, tokens, text, made) for m in named]
+        return [], SentenceTrace(sent.start, sent.end, sent.kind, actors, [], dropped, True)
+    # (its date and places: only for a sentence that can code events)
     date_mention: DateMention | None = None
     places: list[Place] = []
     if coder.dates:
         date_mention = W.sentence_date(text, sent.start, sent.end, day, tokens)
     if coder.places:
         places = W.sentence_places(text, sent.start, sent.end)
-        if places and named:
+        if places and named and ("of" in norms or "in" in norms):
             places = _outside_names(places, named, tokens)
-    if not _NULL_CODES.isdisjoint([f.code for f in found]):  # a discard or complex pattern: the sentence codes nothing
-        if not explain:
-            return [], None
-        actors = [_mention_actor(m, tokens, text, made) for m in named]
-        return [], SentenceTrace(sent.start, sent.end, sent.kind, actors, [], dropped, True)
-    per_found: list[tuple[PatternEntry, list[Event]]] = []
-    for idx, f in enumerate(found):
-        per_found.append((f.pattern.entry, _pattern_events(coder, f, idx, resolved, made, tokens, text, sentence_text,
-                                                           sent, day, doc_id, date_mention, places)))
-    out = _prioritised(per_found)
+    # what every event of the sentence shares: its date (the sentence's resolved date, else the publication date)
+    when: _When
+    if date_mention is not None and date_mention.value is not None:
+        when = (date_mention.value, "text", date_mention)
+    elif day is not None:
+        when = (day, "publication", None)
+    else:
+        when = _NO_DATE
+    here_ = _new(_Here, (coder.require, lex.codebook, text, text[sent.start : sent.end], sent.start, sent.end,
+                         sent.kind == "headline", doc_id, when, places, tokens, made))
+    if len(found) == 1:  # (the usual case: one match, its events whatever its standing)
+        out = _pattern_events(found[0], 0, resolved, here_)
+    else:
+        out = _prioritised([(f.pattern.entry, _pattern_events(f, idx, resolved, here_)) for idx, f in enumerate(found)])
     ctx.push(named)
     if not explain:
         return out, None
@@ -331,6 +347,30 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
 
 _NULL_CODES = frozenset(["###", "+++"])
 """The codes of discard and complex patterns."""
+
+_new = tuple.__new__
+"""``_new(_Here, (...))``: a named tuple built without the Python-level ``__new__`` call."""
+
+_When = tuple[dt.date | None, DateSource | None, DateMention | None]
+"""An event's date, where it comes from, and the date expression read (when from the text)."""
+_NO_DATE: _When = (None, None, None)
+
+
+class _Here(NamedTuple):
+    """What the events of one sentence share, made once per sentence with a match."""
+
+    require: str
+    codebook: str | None
+    text: str
+    sentence_text: str
+    start: int
+    end: int
+    headline: bool
+    doc_id: str | None
+    when: _When
+    places: list[Place]
+    tokens: list[Token]
+    made: _Actors
 
 
 def _role_actors(members: tuple[ActorMention | None, ...], span: tuple[int, int] | None, pronoun: Actor | None,
@@ -350,23 +390,49 @@ def _role_actors(members: tuple[ActorMention | None, ...], span: tuple[int, int]
     return acts
 
 
-def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, made: _Actors, tokens: list[Token],
-                text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
-                date_mention: DateMention | None, places: list[Place]) -> list[Event]:
+def _role_actor(m: ActorMention | None, span: tuple[int, int] | None, pronoun: Actor | None, made: _Actors,
+                tokens: list[Token], text: str) -> Actor | None:
+    """:func:`_role_actors` of a role with one member (the usual case), the actor itself."""
+    if m is not None:
+        return _mention_actor(m, tokens, text, made)
+    if pronoun is not None:
+        return pronoun
+    return _span_actor(span, tokens, text) if span is not None else None
+
+
+def _kept(require: str, has_s: bool, has_t: bool, action: Action) -> bool:
+    """Whether an event with (``has_s``) a coded source and (``has_t``) a coded target is kept under ``require``."""
+    if has_s:
+        return has_t or require != "both"
+    if has_t:
+        return require not in ("both", "source")
+    return require == "none" or (require == "material" and action.root in _MATERIAL_ROOTS)
+
+
+def _events_for(f: Found, idx: int, resolved: _Resolved, here: _Here) -> list[Event]:
     source_span, target_span = f.source_span, f.target_span
-    sources = _role_actors(f.sources, source_span, resolved.get((idx, True)) if resolved and source_span else None,
-                           made, tokens, text)
-    targets = _role_actors(f.targets, target_span, resolved.get((idx, False)) if resolved and target_span else None,
-                           made, tokens, text)
+    tokens, text, made = here.tokens, here.text, here.made
     pattern = f.pattern.entry
-    action = _action(f.code, pattern.source, coder.compiled.codebook)
-    date_source: DateSource | None
-    if date_mention is not None and date_mention.value is not None:
-        ev_date, date_source = date_mention.value, "text"
-    elif day is not None:
-        ev_date, date_source, date_mention = day, "publication", None
-    else:
-        ev_date, date_source, date_mention = None, None, None
+    action = _action(f.code, pattern.source, here.codebook)
+    req = here.require
+    f_sources, f_targets = f.sources, f.targets
+    if len(f_sources) == 1 and len(f_targets) == 1 and not pattern.symmetric:
+        # one source and one target (the usual case): at most one event
+        s = _role_actor(f_sources[0], source_span,
+                        resolved.get((idx, True)) if resolved and source_span else None, made, tokens, text)
+        t = _role_actor(f_targets[0], target_span,
+                        resolved.get((idx, False)) if resolved and target_span else None, made, tokens, text)
+        if s is not None and t is not None and s.code is not None and s.code == t.code and s.start == t.start:
+            return []  # one actor in both roles
+        has_s = s is not None and s.code is not None
+        has_t = t is not None and t.code is not None
+        if not _kept(req, has_s, has_t, action):
+            return []
+        return [_match_event(f, s, action, t, here)]
+    sources = _role_actors(f_sources, source_span, resolved.get((idx, True)) if resolved and source_span else None,
+                           made, tokens, text)
+    targets = _role_actors(f_targets, target_span, resolved.get((idx, False)) if resolved and target_span else None,
+                           made, tokens, text)
     pairs: list[tuple[Actor | None, Actor | None]] = []
     for s in sources:
         for t in targets:
@@ -381,59 +447,60 @@ def _events_for(coder: Coder, f: Found, idx: int, resolved: _Resolved, made: _Ac
             pairs += [(t, s) for s, t in list(pairs) if t is not None and t.code and s is not None and s.code]
     out: list[Event] = []
     seen: set[tuple[str | None, str | None]] = set()
-    req = coder.require
-    # the evidence and the location are the match's, shared by its events: made with the first event kept
-    evidence: Evidence | None = None
-    location: Place | None = None
     for s, t in pairs:
         has_s = s is not None and s.code is not None
         has_t = t is not None and t.code is not None
-        if (req == "both" and not (has_s and has_t)) or (req == "source" and not has_s) or (
-            req == "either" and not (has_s or has_t)
-        ) or (req == "material" and not (has_s or has_t or action.root in _MATERIAL_ROOTS)):
+        if not _kept(req, has_s, has_t, action):
             continue
         if has_s or has_t:
             codes = (s.code if s is not None else None, t.code if t is not None else None)
             if codes in seen:
                 continue  # "Joe Biden, the US president, met ...": one actor named twice, one event
             seen.add(codes)
-        if evidence is None:
-            head = tokens[f.head]
-            last = tokens[max(f.head, f.end - 1)]
-            evidence = _evidence(text[head.start : last.end], head.start, last.end, pattern.text, pattern.source,
-                                 None, None, f.notes)
-            location = _target_place(f, tokens, places) or (W.event_location(
-                text, sent.start, sent.end, head.start, last.end, places, tokens=tokens,
-                verbal=action.quad_class in _VERBAL) if places else None)
-        out.append(_event(s, action, t, sentence_text, sent.start, ev_date, date_source, date_mention, location,
-                          doc_id, sent.kind == "headline", evidence))
+        if not out:
+            out.append(_match_event(f, s, action, t, here))
+        else:  # the evidence and the location are the match's, shared by its events
+            e = out[0]
+            out.append(_event(s, action, t, e.sentence, e.sentence_start, e.date, e.date_source, e.date_mention,
+                              e.location, e.doc_id, e.headline, e.evidence))
     return out
 
 
-def _pattern_events(coder: Coder, f: Found, idx: int, resolved: _Resolved, made: _Actors, tokens: list[Token],
-                    text: str, sentence_text: str, sent: Sentence, day: dt.date | None, doc_id: str | None,
-                    date_mention: DateMention | None, places: list[Place]) -> list[Event]:
+def _match_event(f: Found, s: Actor | None, action: Action, t: Actor | None, here: _Here) -> Event:
+    """The event of a match between ``s`` and ``t``, with the match's evidence and location."""
+    tokens, text, places = here.tokens, here.text, here.places
+    pattern = f.pattern.entry
+    head = tokens[f.head]
+    last = tokens[max(f.head, f.end - 1)]
+    evidence = _evidence(text[head.start : last.end], head.start, last.end, pattern.text, pattern.source,
+                         None, None, f.notes)
+    location = _target_place(f, tokens, places) or (W.event_location(
+        text, here.start, here.end, head.start, last.end, places, tokens=tokens,
+        verbal=action.quad_class in _VERBAL) if places else None)
+    ev_date, date_source, date_mention = here.when
+    return _event(s, action, t, here.sentence_text, here.start, ev_date, date_source, date_mention, location,
+                  here.doc_id, here.headline, evidence)
+
+
+def _pattern_events(f: Found, idx: int, resolved: _Resolved, here: _Here) -> list[Event]:
     """A match's events: none for the null code ``---``, and the reverse events of a paired code."""
     entry = f.pattern.entry
     rev = entry.reverse_code if entry.reverse_code not in (None, "---", "###", "+++") else None
-    if f.code == "---" and rev is None:
-        return []
-    args = (idx, resolved, made, tokens, text, sentence_text, sent, day, doc_id, date_mention, places)
-    forward = _events_for(coder, f, *args) if f.code != "---" else []
     if rev is None:
-        return forward
+        return _events_for(f, idx, resolved, here) if f.code != "---" else []
+    forward = _events_for(f, idx, resolved, here) if f.code != "---" else []
     base = forward or [attrs.evolve(e, actor=e.target, target=e.actor)
-                       for e in _events_for(coder, f._replace(code=rev), *args)]
+                       for e in _events_for(f._replace(code=rev), idx, resolved, here)]
     if forward and "passive" in f.notes and any(el.kind in ("lit", "class") for el in entry.before):
         # "peacekeepers are being deployed" on "%peacekeeper * [deploy] to +": the passive subject the forward
         # event takes as its target is the pattern's own object (the force), not a receiver
         return forward
-    action = _action(rev, entry.source, coder.compiled.codebook)
+    action = _action(rev, entry.source, here.codebook)
     reverse = []
     for e in base:
         if e.target is None:
             continue  # the reverse event's actor is the forward receiver: none identified, no reverse event
-        if coder.require == "source" and e.target.code is None:
+        if here.require == "source" and e.target.code is None:
             continue
         notes = (*e.evidence.notes, "paired") if e.evidence is not None else ("paired",)
         ev = attrs.evolve(e.evidence, notes=notes) if e.evidence is not None else None

@@ -66,11 +66,16 @@ _norm_of = itemgetter(0)
 _new = tuple.__new__
 
 
-def scan(tokens: list[Token], text: str, lex: CompiledLexicon) -> tuple[list[RawMention], bool]:
-    """Index matches over tokens (longest first, left to right) and whether a discard phrase occurs."""
+def scan(tokens: list[Token], text: str, lex: CompiledLexicon, token_norms: tuple[str, ...] | None = None
+         ) -> tuple[list[RawMention], bool]:
+    """Index matches over tokens (longest first, left to right) and whether a discard phrase occurs.
+
+    ``token_norms``, when given, are the tokens' normalised forms (as the tokenizer gives them with the tokens).
+    """
     found: list[RawMention] = []
     discard = False
-    norms: tuple[str | None, ...] = (*map(_norm_of, tokens), None, None)  # None: no second (third) token
+    norms: tuple[str | None, ...] = (  # None: no second (third) token
+        (*map(_norm_of, tokens), None, None) if token_norms is None else (*token_norms, None, None))
     entries = list(map(lex.phrase_starts.get, norms))  # None where no phrase starts: most tokens, skipped in C
     nxt = 0
     for i in compress(range(len(tokens)), entries):

@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from itertools import accumulate, repeat
-from operator import itemgetter, sub
-from typing import Any, NamedTuple
+from itertools import accumulate, compress, repeat
+from operator import itemgetter, not_, sub
+from typing import NamedTuple, cast
 
-__all__ = ["Token", "normalize", "token_norms", "tokenize"]
+__all__ = ["Token", "normalize", "token_norms", "tokenize", "tokenize_with_norms"]
 
 _TOKEN = re.compile(
     r"""
@@ -68,7 +68,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     The stages of the coder (actors, dates, places) each ask for the tokens of the same sentence, so recent
     results are kept in a small cache (a string's hash is computed once, so the key is cheap).
     """
-    return list(_tokenize_cached(text, start, len(text) if end is None else end))
+    return list(_tokenize_cached(text, start, len(text) if end is None else end)[0])
+
+
+def tokenize_with_norms(text: str, start: int, end: int) -> tuple[list[Token], tuple[str, ...]]:
+    """:func:`tokenize` and the tokens' normalised forms (made with the tokens, for stages that read only those)."""
+    tokens, norms = _tokenize_cached(text, start, end)
+    return list(tokens), norms
 
 
 _NORMS: dict[str, str] = {}
@@ -82,26 +88,27 @@ _first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 @functools.lru_cache(maxsize=64)
-def _tokenize_cached(text: str, start: int, end: int) -> tuple[Token, ...]:
+def _tokenize_cached(text: str, start: int, end: int) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     # One regex pass, then C-level maps and zips, no Python code per token: each match is a token with the
     # whitespace before it, so the running sum of the match lengths is where each token ends.
     spaced = _SPACED.findall(text, start, end)
     if not spaced:
-        return ()
+        return (), ()
     seen = _SEEN
     if len(seen) > _NORMS_MAX:  # bounded memory on endless streams of new words
         seen.clear()
-    info: list[Any] = list(map(seen.get, spaced))  # None for the matches not seen yet
-    if None in info:
-        for k, got in enumerate(info):
-            if got is None:
-                w = spaced[k].lstrip()
-                info[k] = seen[spaced[k]] = (_norm(w), len(w), w[:1].isupper())
+    got = list(map(seen.get, spaced))  # None for the matches not seen yet
+    if None in got:
+        for k in compress(range(len(got)), map(not_, got)):  # (only those, picked in C)
+            w = spaced[k].lstrip()
+            got[k] = seen[spaced[k]] = (_norm(w), len(w), w[:1].isupper())
+    info = cast("list[tuple[str, int, bool]]", got)  # (no None left)
     ends = list(accumulate(map(len, spaced), initial=start))
     del ends[0]
     # (the columns of ``info`` read by itemgetters: ``zip(*info)`` would make an iterator object per token)
     starts = map(sub, ends, map(_second, info))
-    return tuple(map(_new, repeat(Token), zip(map(_first, info), starts, ends, map(_third, info), strict=True)))
+    norms = tuple(map(_first, info))
+    return tuple(map(_new, repeat(Token), zip(norms, starts, ends, map(_third, info), strict=True))), norms
 
 
 def _norm(word: str) -> str:
