@@ -315,3 +315,25 @@ def test_reported_killing_is_the_killing() -> None:
 def test_infinitive_of_a_capacity_noun_is_not_an_event(text: str) -> None:
     """ "the right to attack", "their ability to strike": what could happen, not an attack."""
     assert not [e for e in eventcode.code(text, date="2021-03-01") if e.action.root == "19"]
+
+
+def test_pronoun_named_in_the_sentence_takes_the_actors_words() -> None:
+    """'Japan said it was sceptical': the event's actor is the words 'Japan', where a reader marks the source."""
+    text = "Japan said it was sceptical of the new trade plan."
+    evs = [e for e in eventcode.code(text) if e.action.code == "012"]
+    assert evs and evs[0].actor is not None and evs[0].actor.text == "Japan"
+    assert text[evs[0].actor.start : evs[0].actor.end] == "Japan"
+
+
+def test_object_pronoun_resolved_but_never_to_the_events_own_source() -> None:
+    """'urged him' is the person named before; 'gunmen opened fire on them' is not the gunmen."""
+    got = triples("Joe Biden called Recep Tayyip Erdogan on Monday and urged him to show restraint.")
+    assert any(s[:3] == "USA" and c.startswith("02") and (t or "")[:3] == "TUR" for s, c, t in got), got
+    got = triples("Kenyan soldiers were patrolling when gunmen opened fire on them.")
+    assert got and all(t != s for s, c, t in got if c.startswith("19")), got
+
+
+def test_would_with_a_date_ahead_is_a_plan() -> None:
+    """'would hold talks with X next month' is an intention (036), not a hypothetical left uncoded."""
+    got = triples("The EU would hold talks with Egypt next month.")
+    assert ("IGOEEC", "036", "EGY") in got, got

@@ -128,16 +128,23 @@ class _Context:
 
     recent: list[ActorMention] = attrs.field(factory=list)
 
-    def resolve(self, kind: str, pronoun_text: str, start: int, end: int) -> Actor | None:
+    def antecedent(self, kind: str, skip: frozenset[str] = frozenset()) -> ActorMention | None:
+        """The most recent actor a pronoun of ``kind`` (person, group, thing) can stand for, none coded ``skip``."""
         for m in reversed(self.recent):
-            if m.code is None:
+            if m.code is None or m.code in skip:
                 continue
             if kind == "person" and not m.person:
                 continue
             if kind in ("thing", "group") and m.person:
                 continue
-            return _new_actor(m.code, m.name, pronoun_text, start, end)
+            return m
         return None
+
+    def resolve(self, kind: str, pronoun_text: str, start: int, end: int, skip: frozenset[str] = frozenset()
+                ) -> Actor | None:
+        """The actor a pronoun stands for, with the pronoun's words and offsets."""
+        m = self.antecedent(kind, skip)
+        return _new_actor(m.code, m.name, pronoun_text, start, end) if m is not None else None
 
     def push(self, actors: list[ActorMention]) -> None:
         self.recent.extend(actors)
@@ -307,9 +314,18 @@ def _code_sentence(coder: Coder, lex: CompiledLexicon, text: str, sent: Sentence
         if span is None:
             continue
         a, b = tokens[span[0]].start, tokens[span[1] - 1].end
-        # "The army said it had killed ten militants": an actor earlier in the sentence comes first
-        here = _Context([m for m in named if tokens[m.j - 1].end <= a])
-        resolved[idx, is_source] = here.resolve(role_kind, text[a:b], a, b) or ctx.resolve(role_kind, text[a:b], a, b)
+        # an object pronoun is not the event's own source: "gunmen opened fire on them", "police arrested them"
+        skip = frozenset() if is_source else frozenset(
+            [m.code for m in f.sources if m is not None and m.code]
+            + [r.code for r in (resolved.get((idx, True)),) if r is not None and r.code])
+        # "The army said it had killed ten militants": an actor earlier in the sentence comes first, and the
+        # event names it by its own words ("the army"), as a reader would
+        m = _Context([m for m in named if tokens[m.j - 1].end <= a]).antecedent(role_kind, skip)
+        if m is not None:
+            a, b = tokens[m.i].start, tokens[m.j - 1].end
+            resolved[idx, is_source] = _new_actor(m.code, m.name, text[a:b], a, b)
+        else:
+            resolved[idx, is_source] = ctx.resolve(role_kind, text[a:b], a, b, skip)
     if not _NULL_CODES.isdisjoint([f.code for f in found]):  # a discard or complex pattern: the sentence codes nothing
         if not explain:
             return [], None

@@ -20,7 +20,7 @@ match, for ``explain``.
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from eventcode.grammar import _words as W
 from eventcode.lexicon._compile import ONE_WORD, CompiledLexicon, CompiledPattern, PatternList
@@ -611,6 +611,29 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
     return None, None, p
 
 
+_NEXT_PERIODS: Final = frozenset(
+    "week month year weekend spring summer autumn fall winter monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november december".split()
+)
+
+
+def _future_time_after(norms: tuple[str, ...] | list[str], p: int) -> bool:
+    """Whether the clause after token ``p`` dates the event ahead ("would hold talks ... next month", "would visit
+    Iran tomorrow"): then "would" reports a plan, not a hypothesis."""
+    for k in range(p, min(p + 14, len(norms))):
+        w = norms[k]
+        if w in W.BOUNDARY or w in W.CONDITIONAL or w in W.CLAUSE_STOP:
+            return False
+        if w == "tomorrow" or (w == "next" and k + 1 < len(norms) and norms[k + 1] in _NEXT_PERIODS) or (
+                w == "coming" and k + 1 < len(norms) and norms[k + 1] in ("days", "weeks", "months")):
+            return True
+    return False
+
+
+_OBJECT_PRONOUNS: Final = {"him": "person", "her": "person", "them": "group"}
+"""Object pronouns resolved to an actor named before ("it" as an object is mostly a thing: "condemned it")."""
+
+
 def _title_dot(tokens: list[Token], p: int) -> bool:
     """Whether the "." at ``p`` ends an abbreviated title before a name ("Gov. Phil Murphy", "Sen. Smith"), not
     a clause."""
@@ -948,7 +971,8 @@ def find_events(
                 notes.append("demand")
             elif ("would" in chain and _OTHER_MODALS.isdisjoint(chain)
                   and not _in_condition(tokens, conditionals, i)
-                  and (not W.REPORTING.isdisjoint(norms[:chain_start + 1]) or last_conditional > i)):
+                  and (not W.REPORTING.isdisjoint(norms[:chain_start + 1]) or last_conditional > i
+                       or _future_time_after(norms, r.end))):
                 # "the rebels said they would release ...": an announced intention; "X would close the strait
                 # unless ...": a conditional threat (or offer)
                 code = _intent(code)
@@ -1059,6 +1083,10 @@ def find_events(
             source_span = (source.i, source.j)
         if target is not None:
             target_span = (target.i, target.j)
+        elif target_span is not None and target_span[1] - target_span[0] == 1 and \
+                norms[target_span[0]] in _OBJECT_PRONOUNS:
+            # "urged him to ...": an object pronoun is resolved like a subject one (an actor named before)
+            pronouns.append((len(found), _OBJECT_PRONOUNS[norms[target_span[0]]] + ":target"))
         srcs: tuple[ActorMention | None, ...] = source.members[:4] if source else (None,)
         tgts: tuple[ActorMention | None, ...] = target.members[:4] if target else (None,)
         if len(srcs) > 1 or len(tgts) > 1:
