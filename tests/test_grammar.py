@@ -376,3 +376,10 @@ def test_title_abbreviation_dot_is_no_clause_boundary() -> None:
     coder = _mini("== 011\ndecline to comment\n", "Gov.!\n    ---GOV\n")
     assert [(e.actor.code if e.actor else None, e.action.code)
             for e in coder.code("Gov. Phil Murphy declined to comment.")] == [("---GOV", "011")]
+
+
+def test_on_of_a_day_is_not_a_verbs_particle() -> None:
+    """'called on Tuesday for X': the 'on' of the day is not 'call on +'; 'called on Chile' still is."""
+    coder = _mini("== 020\ncall on +\n== 0256\ncall for * withdrawal\n", _ACTORS)
+    assert [e.action.code for e in coder.code("Norway called on Tuesday for the withdrawal of troops.")] == ["0256"]
+    assert [e.action.code for e in coder.code("Norway called on Chile to act.")] == ["020"]

@@ -24,6 +24,7 @@ from typing import Final, NamedTuple
 
 from eventcode.grammar import _words as W
 from eventcode.lexicon._compile import ONE_WORD, CompiledLexicon, CompiledPattern, PatternList
+from eventcode.mentions._calendar import NAMED_DAYS_AND_MONTHS
 from eventcode.mentions.actors import ActorMention
 from eventcode.text import Token
 from eventcode.text._sentences import TITLE_ABBREVIATIONS
@@ -611,6 +612,14 @@ def _subject(s: _Sentence, start: int, inside: list[bool], floor: int) -> tuple[
     return None, None, p
 
 
+def _on_first(cp: CompiledPattern) -> bool:
+    """Whether the pattern's first word after the verb is "on" ("call on +", "agree on")."""
+    if cp.head_rest:
+        return cp.head_rest[0] == "on"
+    return bool(cp.after) and cp.after[0].kind == "lit" and "on" in cp.after[0].firsts
+
+
+_DAY_NAMES: Final = NAMED_DAYS_AND_MONTHS | {"today", "tonight", "yesterday", "tomorrow"}
 _NEXT_PERIODS: Final = frozenset(
     "week month year weekend spring summer autumn fall winter monday tuesday wednesday thursday friday saturday "
     "sunday january february march april may june july august september october november december".split()
@@ -881,6 +890,10 @@ def find_events(
         tried = cands.matchable(norms[a0] if a0 < n else "", norms[a0 : a0 + 24])  # (_tried, inline)
         q = _after_time(s, a0) if a0 < n and (norms[a0] in W.TIME_WORDS or norms[a0] == "on") else a0
         tried_later = _tried(s, cands, q) if q > a0 else []
+        if tried and q > a0 and norms[a0] == "on" and norms[a0 + 1] in _DAY_NAMES:
+            # "called on Tuesday for the withdrawal": the "on" of a day is not the "on" of "call on +" (a noun's
+            # "attacks on Tuesday" keeps its pattern: the attack is still one)
+            tried = [cp for cp in tried if cp.entry.noun_head or cp.before or not _on_first(cp)]
         if not tried and not tried_later and not _reduced_relative(s, tokens, i, covered):
             i += 1
             continue
