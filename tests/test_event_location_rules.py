@@ -340,3 +340,15 @@ def test_the_place_that_is_a_passive_subject(text: str, verb: str, expected: str
     verbal = verb == "accused"
     loc = event_location(text, 0, len(text), v, v + len(verb), find_places(text), verbal=verbal)
     assert (loc.text if loc else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Soldiers were patrolling near a U.S. base at Shkin in Paktika province.", "patrolling", "Paktika province"),
+        ("Gunmen attacked a Kabul restaurant on Monday.", "attacked", "Kabul"),
+    ],
+)
+def test_a_countrys_building_is_not_where_it_stands(text: str, verb: str, expected: str | None) -> None:
+    """'near a U.S. base' is a base of the United States, not a place in it; 'a Kabul restaurant' is in Kabul."""
+    assert _location(text, verb) == expected

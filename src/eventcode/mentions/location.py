@@ -121,6 +121,9 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
         if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
                                      or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
+        if place.feature == "country" and j < len(tokens) and not tokens[j].upper and (
+                tokens[j].norm in _BUILDINGS or tokens[j].norm in _LANDMARKS):
+            continue  # "near a U.S. base", "outside the Iranian embassy": a country's building, not where it stands
         if how is not None and j <= v_i and _participle_phrase(norms, how[1]) and all(
                 k in place_tok or norms[k] in _VERB_LINKS or norms[k] == "and" for k in range(j, v_i)):
             dist += _PARTICIPLE_COST  # "those held at Guantanamo were captured in Afghanistan": the phrase's place
