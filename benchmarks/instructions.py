@@ -7,7 +7,9 @@ Wall-clock rates on a shared or throttled machine can vary 2x between identical 
 sentences of the news corpus (as in ``throughput.py``) and then ``--sentences`` new ones, and the same process
 without the new ones; the difference is what the new sentences cost, in instructions. Use ``--src`` to measure
 another checkout's ``src`` directory (for example a worktree of an older commit) with the same corpus.
-Under valgrind a run takes a minute or two.
+Under valgrind a run takes a minute or two. The garbage collector is off in both runs: where a full collection
+lands (a few hundred million instructions) depends on how many objects a version allocates, and it would land
+in one run and not the other; its cost is measured by ``throughput.py`` (with and without ``--settle``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ import sys
 _HERE = pathlib.Path(__file__).resolve().parent
 
 _CHILD = """
-import sys
+import gc, sys
+gc.disable()  # a full collection lands in one run and not the other: it would blur the difference
 src, n, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 if src:
     sys.path.insert(0, src)
