@@ -49,6 +49,10 @@ def _located(text: str) -> list[tuple[str, str | None]]:
         ("Some 20,000 workers marched through the streets of Lisbon.", "141"),
         ("Students marched from the campus to the ministry in Dhaka.", "141"),
         ("The crowd marched peacefully to the square in Kiev.", "141"),
+        # aircraft as the subject of an attack: aerial weapons (the class word inside the actor's name)
+        ("Russian warplanes pounded rebel positions near Hama.", "195"),
+        ("The Turkish Air Force killed dozens of militants in northern Iraq.", "195"),
+        ("A US drone killed three militants in North Waziristan.", "1952"),
     ],
 )
 def test_violence_patterns_code(text: str, code: str) -> None:
@@ -69,9 +73,23 @@ def test_violence_patterns_code(text: str, code: str) -> None:
         "The company deployed new software in its offices in Berlin.",
     ],
 )
+
 def test_violence_patterns_false_positives(text: str) -> None:
     """Figurative explosions, accidents, meetings and business wording code no violence or force event."""
     assert not [c for c in _codes(text) if c[:2] in {"14", "15", "17", "18", "19", "20"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Taliban fighters killed five soldiers in Kunduz.", "195"),
+        ("A suicide bomber killed 20 people in Kabul.", "195"),
+        ("His fighter jet was hit by a missile over Bosnia.", "195"),
+    ],
+)
+def test_aircraft_words_that_are_not_an_air_attack(text: str, code: str) -> None:
+    """'fighters' and 'bomber' are people, and an aircraft hit by a missile is the patient: no 195."""
+    assert code not in _codes(text), _codes(text)
 
 
 def test_bomb_subject_event_gets_location() -> None:

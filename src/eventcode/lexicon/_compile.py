@@ -221,8 +221,10 @@ def _rests(alts: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
 
 
 def _specificity(p: PatternEntry) -> int:
+    """Two for each word or word class the pattern requires (before the verb too: "%military_aircraft * [kill] +"
+    is more specific than "kill +"), one for a target slot."""
     score = len(p.head_rest) * 2
-    for el in p.after:
+    for el in (*p.before, *p.after):
         if el.kind in ("lit", "class"):
             score += 2
         elif el.kind == "target":
