@@ -383,3 +383,15 @@ def test_on_of_a_day_is_not_a_verbs_particle() -> None:
     coder = _mini("== 020\ncall on +\n== 0256\ncall for * withdrawal\n", _ACTORS)
     assert [e.action.code for e in coder.code("Norway called on Tuesday for the withdrawal of troops.")] == ["0256"]
     assert [e.action.code for e in coder.code("Norway called on Chile to act.")] == ["020"]
+
+
+def test_active_flag_keeps_a_pattern_out_of_the_passive() -> None:
+    """'@active': 'the bomber killed X' codes, 'the bomber was killed by X' does not."""
+    from eventcode.lexicon import parse_text
+
+    lex = parse_text("== 1831\n%bomber * [kill] + @active\n", ".verbs", "t.verbs")
+    parse_text("%bomber = bomber\n", ".classes", "t.classes", lex)
+    parse_text("the bomber\n    ---INS\nguards\n    ---COP\n", ".actors", "t.actors", lex)
+    coder = eventcode.Coder(builtin=False, lexicon=lex, require="none", dates=False, places=False)
+    assert [e.action.code for e in coder.code("The bomber killed two guards.")] == ["1831"]
+    assert [e.action.code for e in coder.code("The bomber was killed by guards.")] == []

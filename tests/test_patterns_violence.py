@@ -53,6 +53,7 @@ def _located(text: str) -> list[tuple[str, str | None]]:
         ("Russian warplanes pounded rebel positions near Hama.", "195"),
         ("The Turkish Air Force killed dozens of militants in northern Iraq.", "195"),
         ("A US drone killed three militants in North Waziristan.", "1952"),
+        ("A suicide bomber killed 20 people at a market in Kabul.", "1831"),
     ],
 )
 def test_violence_patterns_code(text: str, code: str) -> None:
@@ -85,10 +86,11 @@ def test_violence_patterns_false_positives(text: str) -> None:
         ("Taliban fighters killed five soldiers in Kunduz.", "195"),
         ("A suicide bomber killed 20 people in Kabul.", "195"),
         ("His fighter jet was hit by a missile over Bosnia.", "195"),
+        ("Police said the suicide bomber was killed by guards.", "1831"),
     ],
 )
 def test_aircraft_words_that_are_not_an_air_attack(text: str, code: str) -> None:
-    """'fighters' and 'bomber' are people, and an aircraft hit by a missile is the patient: no 195."""
+    """'fighters' are people, and an aircraft hit by a missile or a bomber killed by guards is the patient."""
     assert code not in _codes(text), _codes(text)
 
 

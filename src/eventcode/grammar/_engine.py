@@ -1189,7 +1189,7 @@ def _best(s: _Sentence, tried: list[CompiledPattern], i: int, after: int) -> tup
     s.failed.clear()  # (what fails depends on the verb: its voice, its subject)
     passive = s.passive  # (set back to this after each pattern)
     for cp in tried:
-        if passive and cp.entry.noun_head:
+        if passive and (cp.entry.noun_head or cp.entry.active):
             continue
         if cp.before and not _before_ok(s, cp, len(cp.before), i - 1):
             continue

@@ -116,6 +116,9 @@ class PatternEntry:
     """Coded only when nothing else is coded in the sentence (``@weak``; TABARI's subordinate ``023?``)."""
     dominant: bool = False
     """When a dominant pattern codes, only dominant events of the sentence are kept (``@dominant``)."""
+    active: bool = False
+    """Only in the active voice (``@active``): the words before the verb name the doer ("a suicide bomber killed"),
+    so the passive ("the suicide bomber was killed by guards") is not this event."""
 
 
 @attrs.frozen

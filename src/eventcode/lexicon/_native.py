@@ -233,7 +233,7 @@ def _parse_one(line: str, code: str, path: str, no: int, reverse: str | None = N
     while "@" in body:
         body, _, flag = body.rpartition("@")
         flag = flag.strip()
-        if flag not in ("sym", "noun", "weak", "dominant"):
+        if flag not in ("sym", "noun", "weak", "dominant", "active"):
             raise DictionaryError(f"unknown pattern flag @{flag}", path, no)
         flags.add(flag)
     pieces = _PIECE.findall(body)
@@ -323,6 +323,7 @@ def _parse_one(line: str, code: str, path: str, no: int, reverse: str | None = N
             reverse_code=reverse,
             weak="weak" in flags,
             dominant="dominant" in flags,
+            active="active" in flags,
         )
         for h, rest in heads
     ]

@@ -27,7 +27,7 @@ from eventcode.lexicon._model import (
 
 __all__ = ["FORMAT", "from_plain", "to_plain"]
 
-FORMAT = "lexicon-v1"
+FORMAT = "lexicon-v2"
 """Changes whenever the plain form below does."""
 
 
@@ -55,7 +55,7 @@ def to_plain(lex: Lexicon) -> tuple[Any, ...] | None:
 
     patterns = [
         (p.code, p.head, p.head_rest, tuple(el(e) for e in p.before), tuple(el(e) for e in p.after), p.text,
-         p.source, p.symmetric, p.noun_head, p.reverse_code, p.weak, p.dominant)
+         p.source, p.symmetric, p.noun_head, p.reverse_code, p.weak, p.dominant, p.active)
         for p in lex.patterns
     ]
     actors = [
@@ -86,9 +86,9 @@ def from_plain(value: tuple[Any, ...]) -> Lexicon:
                 for name, phrases, roles, default, source, group in actors],
         agents=[AgentEntry(phrase, code, source, prefix) for phrase, code, source, prefix in agents],
         patterns=[PatternEntry(code, head, head_rest, tuple(els[k] for k in before), tuple(els[k] for k in after),
-                               text, source, symmetric, noun_head, reverse, weak, dominant)
+                               text, source, symmetric, noun_head, reverse, weak, dominant, active)
                   for (code, head, head_rest, before, after, text, source, symmetric, noun_head, reverse, weak,
-                       dominant) in patterns],
+                       dominant, active) in patterns],
         classes=classes,
         irregular={k: (list(a), list(b)) for k, (a, b) in irregular.items()},
         verb_forms=verb_forms,
