@@ -54,6 +54,8 @@ def _located(text: str) -> list[tuple[str, str | None]]:
         ("The Turkish Air Force killed dozens of militants in northern Iraq.", "195"),
         ("A US drone killed three militants in North Waziristan.", "1952"),
         ("A suicide bomber killed 20 people at a market in Kabul.", "1831"),
+        # protesters who clash with police riot (145), not a military clash (190)
+        ("Hundreds of protesters clashed with riot police in Nairobi.", "145"),
     ],
 )
 def test_violence_patterns_code(text: str, code: str) -> None:
