@@ -620,10 +620,8 @@ def _on_first(cp: CompiledPattern) -> bool:
 
 
 _DAY_NAMES: Final = NAMED_DAYS_AND_MONTHS | {"today", "tonight", "yesterday", "tomorrow"}
-_NEXT_PERIODS: Final = frozenset(
-    "week month year weekend spring summer autumn fall winter monday tuesday wednesday thursday friday saturday "
-    "sunday january february march april may june july august september october november december".split()
-)
+_NEXT_PERIODS: Final = NAMED_DAYS_AND_MONTHS | frozenset(
+    "week month year weekend spring summer autumn fall winter".split())
 
 
 def _future_time_after(norms: tuple[str, ...] | list[str], p: int) -> bool:
@@ -637,10 +635,6 @@ def _future_time_after(norms: tuple[str, ...] | list[str], p: int) -> bool:
                 w == "coming" and k + 1 < len(norms) and norms[k + 1] in ("days", "weeks", "months")):
             return True
     return False
-
-
-_OBJECT_PRONOUNS: Final = {"him": "person", "her": "person", "them": "group"}
-"""Object pronouns resolved to an actor named before ("it" as an object is mostly a thing: "condemned it")."""
 
 
 def _title_dot(tokens: list[Token], p: int) -> bool:
@@ -1097,9 +1091,9 @@ def find_events(
         if target is not None:
             target_span = (target.i, target.j)
         elif target_span is not None and target_span[1] - target_span[0] == 1 and \
-                norms[target_span[0]] in _OBJECT_PRONOUNS:
+                norms[target_span[0]] in W.OBJECT_PRONOUNS:
             # "urged him to ...": an object pronoun is resolved like a subject one (an actor named before)
-            pronouns.append((len(found), _OBJECT_PRONOUNS[norms[target_span[0]]] + ":target"))
+            pronouns.append((len(found), W.OBJECT_PRONOUNS[norms[target_span[0]]] + ":target"))
         srcs: tuple[ActorMention | None, ...] = source.members[:4] if source else (None,)
         tgts: tuple[ActorMention | None, ...] = target.members[:4] if target else (None,)
         if len(srcs) > 1 or len(tgts) > 1:

@@ -64,6 +64,8 @@ ADJECTIVAL_TO: Final = frozenset(["opposed", "committed", "dedicated", "devoted"
 NEGATING_VERBS: Final = frozenset(["refuse", "decline", "fail", "cease", "stop", "avoid", "deny", "reject"])
 ACTUAL_VERBS: Final = frozenset(["try", "attempt", "continue", "begin", "start", "resume", "manage"])
 PRONOUNS: Final = {"he": "person", "she": "person", "they": "group", "it": "thing", "we": "group"}
+OBJECT_PRONOUNS: Final = {"him": "person", "her": "person", "them": "group"}
+"""Object pronouns resolved to an actor named before ("it" as an object is mostly a thing: "condemned it")."""
 BOUNDARY: Final = frozenset(';:()[]"“”?!.')
 CLAUSE_STOP: Final = frozenset(
     ["that", "which", "who", "whom", "whose", "because", "although", "though", "while", "whereas"]

@@ -121,8 +121,8 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
         if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
                                      or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
-        if place.feature == "country" and j < len(tokens) and not tokens[j].upper and (
-                tokens[j].norm in _BUILDINGS or tokens[j].norm in _LANDMARKS):
+        if place.feature == "country" and (_building_after(tokens, j) or (
+                j < len(tokens) and not tokens[j].upper and tokens[j].norm in _LANDMARKS)):
             continue  # "near a U.S. base", "outside the Iranian embassy": a country's building, not where it stands
         if how is not None and j <= v_i and _participle_phrase(norms, how[1]) and all(
                 k in place_tok or norms[k] in _VERB_LINKS or norms[k] == "and" for k in range(j, v_i)):
@@ -492,10 +492,6 @@ _REGION_WORDS: Final = frozenset(
 )
 
 
-_PASSIVE_LINKS: Final = frozenset(
-    "was were is are be been being has have had will would also reportedly repeatedly heavily again completely "
-    "partly partially badly largely virtually almost nearly later then".split()
-)
 _BE_FORMS: Final = frozenset("was were is are be been being".split())
 
 
@@ -504,7 +500,8 @@ def _passive_subject(tokens: list[Token], norms: tuple[str, ...], i: int, j: int
     """Whether the place at tokens ``i:j`` ends the subject of the passive verb at ``v_i`` ("The town of X was
     shelled", "the Niger village of X was bombed"): only auxiliaries and adverbs between, a form of *be* among
     them, and before the place only its noun phrase back to the start of the clause."""
-    if j >= v_i or not all(w in _PASSIVE_LINKS for w in norms[j:v_i]) or _BE_FORMS.isdisjoint(norms[j:v_i]):
+    if j >= v_i or _BE_FORMS.isdisjoint(norms[j:v_i]) or not all(
+            w in _AUXILIARIES or w in ("again", "almost") or (w.endswith("ly") and len(w) > 4) for w in norms[j:v_i]):
         return False
     v = norms[v_i]
     if not ((v.endswith("ed") and len(v) > 4) or v in _IRREGULAR_PARTICIPLES):
@@ -517,10 +514,10 @@ def _passive_subject(tokens: list[Token], norms: tuple[str, ...], i: int, j: int
         w = norms[k]
         if w in (",", ";", ":", "--"):
             break  # "On Monday, the town of X was shelled"
-        if not (k in place_tok or _np_word(w) or w in _OF_HEADS or w in _PLACE_NOUNS or w in _REGION_WORDS
-                or w in ("of", "'s", "s", "much", "parts", "part")):
+        place_word = _of_place_head(w)
+        if not (k in place_tok or place_word or _np_word(w) or w in ("of", "'s", "s")):
             return False
-        named = named or (w in _OF_HEADS or w in _PLACE_NOUNS or w in _REGION_WORDS)
+        named = named or place_word
         k -= 1
     return named or (v in _PLACE_VERBS and v not in _PERSON_PATIENT_VERBS)
 
@@ -645,7 +642,7 @@ def _governed(tokens: list[Token], norms: tuple[str, ...], i: int, place_tok: di
         w = norms[k]
         if steps > 0 and k in (verb_last, verb_head):
             return (0.5, k)  # the verb's object: "targeting the key village of X"
-        if w in _OBJECT_VERBS and not tokens[k].upper:
+        if w in PLACE_OBJECT_VERBS and not tokens[k].upper:
             return (1.5, k)  # another verb's place object: "..., after capturing the key town of X"
         if w == "of" and k > 0 and (norms[k - 1] in _DIRECTIONS or norms[k - 1] in _OF_LOCATIVE):
             return (0.0, k)  # "north of X", "20 km south of X", "the outskirts of X"
@@ -708,10 +705,6 @@ def _governed(tokens: list[Token], norms: tuple[str, ...], i: int, place_tok: di
         return None
     return None
 
-
-_OBJECT_VERBS: Final = PLACE_OBJECT_VERBS
-"""Verbs whose object is a place where something happens ("after capturing the town of X", "rebels who
-stormed X"): such a place is a location for the events of the clause, like one after a locative preposition."""
 
 _OF_LOCATIVE: Final = frozenset(
     "outskirts vicinity heart centre center streets parts part edge edges suburbs suburb environs "
