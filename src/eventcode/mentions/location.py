@@ -710,7 +710,8 @@ _OF_LOCATIVE: Final = frozenset(
     "outskirts vicinity heart centre center streets parts part edge edges suburbs suburb environs "
     "countryside border borders".split()
 )
-_NEXT_TO: Final = frozenset("close next adjacent entrance entrances gateway gates gate closer".split())
+_NEXT_TO: Final = _NEAR_TO | frozenset("entrance entrances gateway gates gate closer".split())
+"""Words before "to" that make the place after it where the event is ("close to X", "at the entrance to X")."""
 _STOP_BACK: Final = frozenset(
     "said says say told is was were are be been being has have had will would could should may might can "
     "and or but who which that when while after before because as by for with than if since where "
