@@ -123,7 +123,7 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({
         "sentences": len(sents), "characters": chars, "tokens": n_tok, "jobs": a.jobs, "warmup": len(warm),
-        "settled": a.settle,
+        "settled": a.settle, "compiled_modules": len(eventcode.compiled_modules()),
         "sentences_per_s": round(len(sents) / took), "events_per_s": round(n_ev / took),
         "events_per_sentence": round(n_ev / len(sents), 2),
         "cold_sentences_per_s": round(len(sents) / cold),

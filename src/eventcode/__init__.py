@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+from eventcode._compiled import compiled_modules
 from eventcode.analysis import CountRow, CountTable, counts, one_a_day
 from eventcode.batch import Result, Summary, code_documents, code_partition
 from eventcode.coder import Coder
@@ -54,6 +55,7 @@ __all__ = [
     "code",
     "code_documents",
     "code_partition",
+    "compiled_modules",
     "counts",
     "default_coder",
     "explain",

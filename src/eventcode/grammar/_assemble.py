@@ -13,6 +13,7 @@ from eventcode.codebook import get_actor_segment, split_actor_code
 from eventcode.grammar import _where as W
 from eventcode.grammar import _words as W_
 from eventcode.grammar._engine import Found, Trace, find_events
+from eventcode.grammar._explanation import Explanation, SentenceTrace
 from eventcode.lexicon._compile import CompiledLexicon
 from eventcode.lexicon._model import PatternEntry
 from eventcode.mentions.actors import ActorMention, combine, scan
@@ -121,12 +122,14 @@ _TIME_HEADS = W_.TIME_WORDS | _TIME_UNITS
 _TIME_PHRASE = _TIME_HEADS | _NUMBER_WORDS | W_.DETERMINERS
 
 
-@attrs.define
 class _Context:
     """Actors (non-locative mentions) seen so far in the document, most recent last (for pronouns and short
     references)."""
 
-    recent: list[ActorMention] = attrs.field(factory=list)
+    __slots__ = ("recent",)
+
+    def __init__(self, recent: list[ActorMention] | None = None) -> None:
+        self.recent: list[ActorMention] = [] if recent is None else recent
 
     def antecedent(self, kind: str, skip: frozenset[str] = frozenset()) -> ActorMention | None:
         """The most recent actor a pronoun of ``kind`` (person, group, thing) can stand for, none coded ``skip``."""
@@ -197,56 +200,6 @@ def _resolve_references(mentions: list[ActorMention], tokens: list[Token], norms
 
 _START = operator.itemgetter(0)
 """A mention's first token (``ActorMention.i``)."""
-
-
-class SentenceTrace(NamedTuple):
-    """What the coder saw and decided in one sentence."""
-
-    start: int
-    end: int
-    kind: str
-    actors: list[Actor]
-    events: list[Event]
-    dropped: list[Trace]
-    discarded: bool
-
-
-@attrs.frozen
-class Explanation:
-    """Step by step, why each event in a text was or was not coded."""
-
-    text: str
-    sentences: tuple[SentenceTrace, ...]
-
-    def __str__(self) -> str:
-        lines: list[str] = []
-        for s in self.sentences:
-            lines.append(f"[{s.kind}] {self.text[s.start:s.end]}")
-            if s.kind == "boilerplate":
-                lines.append("  skipped: page boilerplate")
-                continue
-            if s.discarded:
-                lines.append("  skipped: contains a discard phrase (sports, entertainment, ...)")
-                continue
-            for a in s.actors:
-                lines.append(f"  actor   {a.text!r} -> {a.code or '(uncoded)'}" + (f" ({a.name})" if a.name else ""))
-            for e in s.events:
-                ev = e.evidence
-                src = f"{e.actor.code or '?'} {e.actor.text!r}" if e.actor else "-"
-                tgt = f"{e.target.code or '?'} {e.target.text!r}" if e.target else "-"
-                lines.append(f"  EVENT   {src} -> {e.action.code} {e.action.name} -> {tgt}")
-                if ev is not None:
-                    lines.append(f"          verb {ev.verb_text!r}, pattern '{ev.pattern}' ({ev.pattern_source})"
-                                 + (f", rules: {', '.join(ev.notes)}" if ev.notes else ""))
-                when = "none" if e.date is None else e.date.isoformat() + (
-                    f" (from {e.date_mention.text!r})" if e.date_mention is not None else " (publication date)")
-                where = "none" if e.location is None else f"{e.location.name} (from {e.location.text!r})"
-                lines.append(f"          date {when}; location {where}")
-            for t in s.dropped:
-                lines.append(f"  dropped pattern '{t.pattern}': {t.reason}")
-            if not s.events and not s.dropped:
-                lines.append("  no verb pattern matched")
-        return "\n".join(lines)
 
 
 def _run(coder: Coder, text: str, day: dt.date | None, doc_id: str | None, explain: bool

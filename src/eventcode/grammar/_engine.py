@@ -20,7 +20,7 @@ match, for ``explain``.
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, cast
 
 from eventcode.grammar import _words as W
 from eventcode.lexicon._compile import ONE_WORD, CompiledLexicon, CompiledPattern, PatternList
@@ -355,8 +355,9 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                 # tail of the actor phrase itself
                 last = grp.members[-1]
                 for q in range(last.i, last.j):  # "released the correspondent": the phrase's head word
-                    r = _match(s, pat, k + 1, q)
-                    if r is not None:
+                    head = _match(s, pat, k + 1, q)
+                    if head is not None:
+                        r = head
                         break
                 if r is None:
                     # "urged the rebels in Nepal to ...", "appealed to the government on Monday to ...": a place
@@ -773,12 +774,8 @@ def _coordinated_subject(s: _Sentence, lex: CompiledLexicon, obj: Group, inside:
 
 
 def _is_verb(lex: CompiledLexicon, norm: str) -> bool:
-    cands = dict.get(lex.verbs, norm)  # (the dict's own get; None also for a form not compiled yet)
-    if cands is None:
-        if norm not in lex.verbs:
-            return False
-        cands = lex.verbs[norm]
-    return bool(cands.verbs())
+    cands = lex.verbs.get(norm)
+    return cands is not None and bool(cands.verbs())
 
 
 def _np_left(s: _Sentence, start: int, floor: int) -> tuple[int, int] | None:
@@ -851,6 +848,7 @@ def find_events(
     consumed_until = -1
     head_events: dict[int, int] = {}  # head token -> index in found
     verbs = lex.verbs
+    raw_verbs = cast("dict[str, PatternList | None]", verbs)  # (a VerbIndex is a dict: its own get, below)
     # most words are not verbs: only the verb forms and prefixes are visited (in order; a match ending further on
     # moves ``i`` past the ones it covers)
     heads = verbs.keys() & norms
@@ -867,7 +865,7 @@ def find_events(
         hnorm = norms[i]
         tok = tokens[i]
         a0 = i + 1  # where the words after the verb start
-        cands = dict.get(verbs, hnorm)  # (the dict's own get: a form compiled before is the common case)
+        cands = dict.get(raw_verbs, hnorm)  # (the dict's own get: a form compiled before is the common case)
         if cands is None and hnorm in verbs:
             cands = verbs[hnorm]  # compiled now
         if (cands is None and hnorm in W.VERB_PREFIXES and i + 2 < n and tokens[i + 1].norm == "-"

@@ -83,7 +83,9 @@ class CompiledLexicon(NamedTuple):
 
     phrases: dict[str, list[Phrase]]
     """First token -> one-token phrases (and, under the key ``first + " " + second``, longer phrases)."""
-    verbs: dict[str, PatternList]
+    verbs: Mapping[str, PatternList]
+    """Inflected form -> its verb patterns (a :class:`VerbIndex`, which compiles a form's patterns when it is first
+    looked up: typed as a mapping so that compiled callers go through its own ``get``)."""
     participles: frozenset[str]
     lemmas: dict[str, frozenset[str]]
     """Inflected form -> lemmas (for explanations and the passive)."""
