@@ -347,3 +347,16 @@ def test_the_place_that_is_a_passive_subject(text: str, verb: str, verbal: bool,
 def test_a_countrys_building_is_not_where_it_stands(text: str, verb: str, expected: str | None) -> None:
     """'near a U.S. base' is a base of the United States, not a place in it; 'a Kabul restaurant' is in Kabul."""
     assert _location(text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "where"),
+    [
+        ("Hundreds of students rallied outside the U.S. Embassy on Friday.", "rallied", None),
+        ("Dozens of farmers picketed the U.S. Consulate for two days.", "picketed", None),
+        ("Hundreds of students rallied outside the U.S. Embassy in Madrid on Friday.", "rallied", "Madrid"),
+    ],
+)
+def test_country_before_a_capitalised_mission(text: str, verb: str, where: str | None) -> None:
+    """A country named before 'Embassy' or 'Consulate' is whose mission it is, not where the event is."""
+    assert _location(text, verb) == where
