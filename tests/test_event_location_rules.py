@@ -360,3 +360,11 @@ def test_a_countrys_building_is_not_where_it_stands(text: str, verb: str, expect
 def test_country_before_a_capitalised_mission(text: str, verb: str, where: str | None) -> None:
     """A country named before 'Embassy' or 'Consulate' is whose mission it is, not where the event is."""
     assert _location(text, verb) == where
+
+
+def test_long_relative_clause_closed_before_the_verb() -> None:
+    """A place in a long ', who ...,' clause closed right before the main verb is not that verb's location."""
+    text = ("The former police chief, who had served under the old regime for a decade and was later charged by a "
+            "special court in Lyon, France, shot himself at his home.")
+    assert _location(text, "shot") is None
+    assert _location("The former police chief, who was charged in Lyon, shot himself in Paris.", "shot") == "Paris"

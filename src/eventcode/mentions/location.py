@@ -869,6 +869,18 @@ def _other_clause(sent: _Sentence, i: int, j: int, v_i: int, v_j: int, place_tok
                     return False  # "militants who stormed a hotel in X and killed ...": one relative clause
                 # "... occurred in X, where a bomb killed ...": the verb's clause is about X
                 return "where" not in gap and "which" not in gap
+        # a relative clause closed by the comma right before the verb, however long: "S, who was indicted by the
+        # tribunal in X, Y, shot himself"
+        if norms[v_i - 1] == "," and not _RELATIVE.isdisjoint(norms[:i]) and all(
+                k in place_tok or norms[k] == "," for k in range(j, v_i)):
+            for k in range(i - 1, 0, -1):
+                w = norms[k]
+                if w == "," and k - 1 in place_tok:
+                    continue  # "in X, Y": the place's own chain
+                if w in (",", ";", ":", '"', "(", ")"):
+                    if w == "," and norms[k + 1] in _RELATIVE:
+                        return True
+                    break
         # the verb in a relative clause about a person after the place
         if not _PERSON_RELATIVE.isdisjoint(words):
             for k in range(j, v_i):
