@@ -347,3 +347,24 @@ def test_the_place_that_is_a_passive_subject(text: str, verb: str, verbal: bool,
 def test_a_countrys_building_is_not_where_it_stands(text: str, verb: str, expected: str | None) -> None:
     """'near a U.S. base' is a base of the United States, not a place in it; 'a Kabul restaurant' is in Kabul."""
     assert _location(text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "where"),
+    [
+        ("Hundreds of students rallied outside the U.S. Embassy on Friday.", "rallied", None),
+        ("Dozens of farmers picketed the U.S. Consulate for two days.", "picketed", None),
+        ("Hundreds of students rallied outside the U.S. Embassy in Madrid on Friday.", "rallied", "Madrid"),
+    ],
+)
+def test_country_before_a_capitalised_mission(text: str, verb: str, where: str | None) -> None:
+    """A country named before 'Embassy' or 'Consulate' is whose mission it is, not where the event is."""
+    assert _location(text, verb) == where
+
+
+def test_long_relative_clause_closed_before_the_verb() -> None:
+    """A place in a long ', who ...,' clause closed right before the main verb is not that verb's location."""
+    text = ("The former police chief, who had served under the old regime for a decade and was later charged by a "
+            "special court in Lyon, France, shot himself at his home.")
+    assert _location(text, "shot") is None
+    assert _location("The former police chief, who was charged in Lyon, shot himself in Paris.", "shot") == "Paris"

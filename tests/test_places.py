@@ -199,6 +199,19 @@ def test_longer_names_kept_in_place_phrases() -> None:
     assert _texts("Suicide Bomber Kills Five In Kabul Police Station") == ["Kabul"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pension funds sold their shares in Occidental Petroleum last year.",
+        "Hundreds of passengers were stranded at Kenya Airways counters on Monday.",
+        "He invested in Dallas Corp shares.",
+    ],
+)
+def test_place_name_before_a_company_word(text: str) -> None:
+    """A place name before 'Petroleum', 'Airways', 'Corp' ... names a company, even after 'in' or 'at'."""
+    assert _texts(text) == []
+
+
 def test_name_variants_in_text() -> None:
     """'Al-Raqqa' is matched whole; 'the German town of X' is not Germantown; lists of unknown towns."""
     assert _texts("Jets struck Al-Raqqa overnight.") == ["Al-Raqqa"]

@@ -121,9 +121,9 @@ def attach(text: str, sentence_start: int, sentence_end: int, verb_start: int, v
         if _modifier(tokens, j) and (weight > 1 or place.feature == "country" or _event_noun_after(tokens, j)
                                      or tokens[j].norm in _PERSON_NOUNS):
             continue  # "shot down a U.S. helicopter", "held the Baghdad regime responsible"
-        if place.feature == "country" and (_building_after(tokens, j) or (
-                j < len(tokens) and not tokens[j].upper and tokens[j].norm in _LANDMARKS)):
-            continue  # "near a U.S. base", "outside the Iranian embassy": a country's building, not where it stands
+        if place.feature == "country" and (_building_after(tokens, j) or (j < len(tokens) and (
+                tokens[j].norm in _MISSIONS or (not tokens[j].upper and tokens[j].norm in _LANDMARKS)))):
+            continue  # "near a U.S. base", "outside the U.S. Embassy": a country's building, not where it stands
         if how is not None and j <= v_i and _participle_phrase(norms, how[1]) and all(
                 k in place_tok or norms[k] in _VERB_LINKS or norms[k] == "and" for k in range(j, v_i)):
             dist += _PARTICIPLE_COST  # "those held at Guantanamo were captured in Afghanistan": the phrase's place
@@ -419,6 +419,10 @@ _BUILDINGS: Final = frozenset(
     "checkpoint bus".split()
 )
 """Nouns of buildings and sites that a place name modifies as their location ("a Kabul restaurant")."""
+_MISSIONS: Final = frozenset(
+    "embassy embassies consulate consulates consulate-general legation chancery".split()
+)
+"""A country's diplomatic missions, capitalised or not: "the U.S. Embassy" is the country's, wherever it stands."""
 
 
 def _event_noun_after(tokens: list[Token], j: int) -> bool:
@@ -865,6 +869,18 @@ def _other_clause(sent: _Sentence, i: int, j: int, v_i: int, v_j: int, place_tok
                     return False  # "militants who stormed a hotel in X and killed ...": one relative clause
                 # "... occurred in X, where a bomb killed ...": the verb's clause is about X
                 return "where" not in gap and "which" not in gap
+        # a relative clause closed by the comma right before the verb, however long: "S, who was indicted by the
+        # tribunal in X, Y, shot himself"
+        if norms[v_i - 1] == "," and not _RELATIVE.isdisjoint(norms[:i]) and all(
+                k in place_tok or norms[k] == "," for k in range(j, v_i)):
+            for k in range(i - 1, 0, -1):
+                w = norms[k]
+                if w == "," and k - 1 in place_tok:
+                    continue  # "in X, Y": the place's own chain
+                if w in (",", ";", ":", '"', "(", ")"):
+                    if w == "," and norms[k + 1] in _RELATIVE:
+                        return True
+                    break
         # the verb in a relative clause about a person after the place
         if not _PERSON_RELATIVE.isdisjoint(words):
             for k in range(j, v_i):

@@ -603,6 +603,8 @@ class Gazetteer:
         last)."""
         n = len(tokens)
         after_locative = i > 0 and tokens[i - 1].norm in _STRICT_LOCATIVE  # "in Mir Ali", "at Tal Kroum"
+        if j < n and tokens[j].upper and tokens[j].norm in _COMPANY_WORDS:
+            return not _title_case(tokens, i, j)  # "shares in Occidental Petroleum", "at Kenya Airways": a company
         if j < n and not after_locative:
             t = tokens[j]
             w = t.norm
@@ -851,6 +853,12 @@ _ORG_NOUNS: Final = frozenset(
     "parliament court coalition alliance brigade brigades battalion battalions corps command mission observatory "
     "office embassy commission agency authority academy museum society foundation company corporation".split()
 )
+
+
+_COMPANY_WORDS: Final = frozenset(
+    "petroleum airlines airways corp corporation inc incorporated ltd limited llc plc co holdings motors".split()
+)
+"""Words that end a company's name: a place name before them, even after "in" or "at", names the company."""
 
 
 _FACILITIES: Final = frozenset(
