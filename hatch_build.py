@@ -44,22 +44,26 @@ setup(name="eventcode-compiled", ext_modules=mypycify(sys.argv[1:], opt_level="3
 # (mypy reads the project's settings: strict, and the untyped third-party packages it must not look into)
 
 
+def _extensions(root: pathlib.Path) -> list[pathlib.Path]:
+    """The compiled modules under ``root`` (C extensions: ``.so``, ``.pyd`` on Windows)."""
+    return sorted([*root.rglob("*.so"), *root.rglob("*.pyd")])
+
+
 def compile_into(target: pathlib.Path) -> list[pathlib.Path]:
-    """Compile :data:`MODULES` from a copy of the sources in ``target``; the extension files made, relative to it."""
+    """Compile :data:`MODULES` from a copy of the sources in ``target`` (or in place, when it is ``src``); the
+    extension files, relative to it."""
     if target.resolve() != SRC.resolve():
         shutil.copytree(SRC / "eventcode", target / "eventcode", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd"))
-    before = set(target.rglob("*.so")) | set(target.rglob("*.pyd"))
     subprocess.run([sys.executable, "-c", _SETUP, f"--config-file={ROOT / 'pyproject.toml'}", *MODULES], cwd=target,
                    check=True)
-    made = (set(target.rglob("*.so")) | set(target.rglob("*.pyd"))) - before
     shutil.rmtree(target / "build", ignore_errors=True)
-    return sorted(p.relative_to(target) for p in made if "build" not in p.relative_to(target).parts)
+    return [p.relative_to(target) for p in _extensions(target)]
 
 
 def clean() -> None:
     """Remove compiled modules built in place."""
-    for p in [*SRC.rglob("*.so"), *SRC.rglob("*.pyd")]:
+    for p in _extensions(SRC):
         p.unlink()
     shutil.rmtree(SRC / "build", ignore_errors=True)
 
@@ -84,11 +88,16 @@ else:
         def initialize(self, version: str, build_data: dict[str, Any]) -> None:
             if not self._wanted() or version == "editable":
                 return
-            work = pathlib.Path(tempfile.mkdtemp(prefix="eventcode-compile-"))
-            for rel in compile_into(work):
-                build_data["force_include"][str(work / rel)] = str(rel)
+            self._work = pathlib.Path(tempfile.mkdtemp(prefix="eventcode-compile-"))
+            for rel in compile_into(self._work):
+                build_data["force_include"][str(self._work / rel)] = str(rel)
             build_data["pure_python"] = False
             build_data["infer_tag"] = True
+
+        def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+            work = getattr(self, "_work", None)
+            if work is not None:  # (the wheel is written: the compiled copy is no longer needed)
+                shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

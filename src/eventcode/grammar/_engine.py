@@ -355,6 +355,7 @@ def _match(s: _Sentence, pat: CompiledPattern, k: int, pos: int) -> _Match | Non
                 # tail of the actor phrase itself
                 last = grp.members[-1]
                 for q in range(last.i, last.j):  # "released the correspondent": the phrase's head word
+                    # (a variable of its own: the compiled build types ``r`` as None inside this branch)
                     head = _match(s, pat, k + 1, q)
                     if head is not None:
                         r = head

@@ -420,7 +420,7 @@ _BUILDINGS: Final = frozenset(
 )
 """Nouns of buildings and sites that a place name modifies as their location ("a Kabul restaurant")."""
 _MISSIONS: Final = frozenset(
-    "embassy embassies consulate consulates consulate-general legation chancery".split()
+    "embassy embassies consulate consulates legation chancery".split()  # ("consulate-general": three tokens)
 )
 """A country's diplomatic missions, capitalised or not: "the U.S. Embassy" is the country's, wherever it stands."""
 

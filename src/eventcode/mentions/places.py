@@ -603,9 +603,8 @@ class Gazetteer:
         last)."""
         n = len(tokens)
         after_locative = i > 0 and tokens[i - 1].norm in _STRICT_LOCATIVE  # "in Mir Ali", "at Tal Kroum"
-        if j < n and tokens[j].upper and tokens[j].norm in _COMPANY_WORDS:
-            return not _title_case(tokens, i, j)  # "shares in Occidental Petroleum", "at Kenya Airways": a company
-        if j < n and not after_locative:
+        # (after "in" or "at" only a company word: "shares in Occidental Petroleum", "at Kenya Airways")
+        if j < n and (not after_locative or tokens[j].norm in _COMPANY_WORDS):
             t = tokens[j]
             w = t.norm
             if t.upper and w.isalpha() and w not in _PLACE_NOUNS and w not in _OF_HEADS and w not in _LANDMARKS \
